@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+import { migrate } from './migrate';
+import type { Engine } from './types';
+
+export function dataDir(): string {
+	return resolve(process.env.DATA_DIR || '.data');
+}
+
+let engine: Promise<Engine> | undefined;
+
+/** The process's one database: Postgres at DATABASE_URL, else PGlite in DATA_DIR; migrated on open. */
+export function openEngine(): Promise<Engine> {
+	engine ??= (async () => {
+		const url = process.env.DATABASE_URL;
+		let opened: Engine;
+		if (url) {
+			opened = await openPostgres(url);
+		} else {
+			const dir = resolve(dataDir(), 'pglite');
+			mkdirSync(dir, { recursive: true });
+			opened = await openPglite(dir);
+		}
+		await migrate(opened);
+		return opened;
+	})();
+	return engine;
+}
