@@ -81,6 +81,7 @@ create table private.sign_in_failures (
 );
 create index sign_in_failures_account_idx on private.sign_in_failures (account, failed_at);
 create index sign_in_failures_address_idx on private.sign_in_failures (address, failed_at);
+create index sign_in_failures_failed_at_idx on private.sign_in_failures (failed_at);
 alter table private.sign_in_failures enable row level security;
 
 -- Helpers ------------------------------------------------------------------------------------------------

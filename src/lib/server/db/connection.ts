@@ -28,3 +28,9 @@ export function openEngine(): Promise<Engine> {
 	})();
 	return engine;
 }
+
+export async function closeEngine(): Promise<void> {
+	const open = engine;
+	engine = undefined;
+	if (open) await (await open).close();
+}

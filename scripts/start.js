@@ -1,0 +1,47 @@
+// `npm start`: builds Hashi and serves it. With no DATABASE_URL it runs on PGlite in DATA_DIR (default
+// ./.data), migrated and seeded with the demo center on first start; the demo accounts are printed.
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+
+if (process.env.SKIP_BUILD !== '1') {
+	console.log('Building Hashi…');
+	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
+		stdio: 'inherit'
+	});
+	if (build.status !== 0) {
+		console.error(`\nThe build failed (exit ${build.status}); see the messages above.`);
+		process.exit(build.status ?? 1);
+	}
+}
+
+// adapter-node assumes https unless told otherwise. Served directly (a laptop at a training center, phones on
+// its Wi-Fi), the connection itself says which; a TLS proxy in front sets x-forwarded-proto.
+if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+const { handler } = await import('../build/handler.js'); // runs the server's init: migrate, seed, print accounts
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+const server = createServer((req, res) => {
+	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) {
+		req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	}
+	handler(req, res);
+});
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' ? 'localhost' : host;
+	console.log(`Hashi is running: http://${shown}:${port}`);
+});
+
+function shutdown(signal) {
+	server.close();
+	server.closeIdleConnections();
+	// hooks.server.ts closes the database on this event, so PGlite's files are left consistent.
+	process.emit('sveltekit:shutdown', signal);
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

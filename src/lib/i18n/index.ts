@@ -1,0 +1,20 @@
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+
+/** A message without parameters, chosen at run time (form error keys, sector and exam labels). */
+export function message(key: string): string {
+	const fn = (m as unknown as Record<string, (() => string) | undefined>)[key];
+	return fn ? fn() : key;
+}
+
+export const sectorLabel = (sector: string) => message(`sector_${sector}`);
+export const examLabel = (exam: string) => message(`exam_${exam}`);
+export const roleLabel = (role: string) => message(`role_${role}`);
+
+const intlLocale = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' } as const;
+
+/** A date the way the reader's language writes it: 15 Maret 2027, 15 March 2027, 2027年3月15日. */
+export function formatDate(value: string | Date): string {
+	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
+	return new Intl.DateTimeFormat(intlLocale[getLocale()], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,81 @@
+import { withUser } from '../db';
+import type { Claims } from '../db/types';
+
+export interface CohortSummary {
+	id: string;
+	name: string;
+	sector: 'caregiving' | 'manufacturing' | 'hospitality';
+	targetExam: 'jlpt_n5' | 'jlpt_n4' | 'jft_basic' | 'caregiving_japanese';
+	departureDate: string | null;
+	destinationPrefecture: string;
+	inviteCode: string;
+	centerName: string;
+	traineeCount: number;
+}
+
+export interface CohortTrainee {
+	id: string;
+	displayName: string;
+	phone: string | null;
+	joinedAt: Date;
+}
+
+const PAGE_SIZE = 50;
+
+/** The cohorts this person may see (row-level security decides: taught, administered or joined). */
+export async function listVisible(claims: Claims): Promise<CohortSummary[]> {
+	return withUser(claims, (sql) =>
+		sql.query<CohortSummary>(
+			`select c.id, c.name, c.sector, c.target_exam as "targetExam", c.departure_date as "departureDate",
+				c.destination_prefecture as "destinationPrefecture", c.invite_code as "inviteCode",
+				tc.name as "centerName",
+				(select count(*) from public.cohort_members m where m.cohort_id = c.id)::int as "traineeCount"
+			 from public.cohorts c join public.training_centers tc on tc.id = c.center_id
+			 order by c.departure_date nulls last, c.name`
+		)
+	);
+}
+
+/** The cohorts a trainee is enrolled in. */
+export async function listJoined(claims: Claims): Promise<CohortSummary[]> {
+	const cohorts = await listVisible(claims);
+	const joined = await withUser(claims, (sql) =>
+		sql.query<{ cohort_id: string }>('select cohort_id from public.cohort_members where user_id = $1', [claims.sub])
+	);
+	const ids = new Set(joined.map((row) => row.cohort_id));
+	return cohorts.filter((cohort) => ids.has(cohort.id));
+}
+
+export async function get(claims: Claims, cohortId: string): Promise<CohortSummary | null> {
+	const cohorts = await withUser(claims, (sql) =>
+		sql.query<CohortSummary>(
+			`select c.id, c.name, c.sector, c.target_exam as "targetExam", c.departure_date as "departureDate",
+				c.destination_prefecture as "destinationPrefecture", c.invite_code as "inviteCode",
+				tc.name as "centerName",
+				(select count(*) from public.cohort_members m where m.cohort_id = c.id)::int as "traineeCount"
+			 from public.cohorts c join public.training_centers tc on tc.id = c.center_id
+			 where c.id = $1`,
+			[cohortId]
+		)
+	);
+	return cohorts[0] ?? null;
+}
+
+/** A page of the cohort's trainees, newest first. */
+export async function listTrainees(
+	claims: Claims,
+	cohortId: string,
+	page: number
+): Promise<{ trainees: CohortTrainee[]; hasMore: boolean }> {
+	const rows = await withUser(claims, (sql) =>
+		sql.query<CohortTrainee>(
+			`select p.id, p.display_name as "displayName", p.phone, m.joined_at as "joinedAt"
+			 from public.cohort_members m join public.profiles p on p.id = m.user_id
+			 where m.cohort_id = $1
+			 order by m.joined_at desc, p.id
+			 limit $2 offset $3`,
+			[cohortId, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE]
+		)
+	);
+	return { trainees: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+}

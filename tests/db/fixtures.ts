@@ -1,0 +1,101 @@
+import type { Claims, Engine, Sql } from '../../src/lib/server/db/types';
+
+export interface User {
+	id: string;
+	email: string;
+}
+
+const people = [
+	'traineeA',
+	'traineeB',
+	'instructor1',
+	'instructor1b',
+	'instructor2',
+	'admin1',
+	'viewer',
+	'spare'
+] as const;
+export type Person = (typeof people)[number];
+
+/**
+ * Two training centers. Center 1: admin1; instructor1 teaches C1, instructor1b teaches C2; traineeA is in C1,
+ * traineeB in C2. Center 2: instructor2 teaches C3. viewer is a ministry viewer. spare is a user with no
+ * profile, so a profile insert has something that would otherwise succeed.
+ */
+export interface World {
+	centers: { c1: string; c2: string };
+	cohorts: { C1: string; C2: string; C3: string };
+	users: Record<Person, User>;
+}
+
+/** An auth user as GoTrue writes one; the on_auth_user_created trigger makes the profile. */
+export async function createUser(sql: Sql, email: string): Promise<string> {
+	const [row] = await sql.query<{ id: string }>(
+		`insert into auth.users (id, aud, role, email, encrypted_password,
+		   confirmation_token, recovery_token, email_change_token_new, email_change)
+		 values (gen_random_uuid(), 'authenticated', 'authenticated', $1, '', '', '', '', '')
+		 returning id`,
+		[email]
+	);
+	return row!.id;
+}
+
+export function claimsFor(user: User): Claims {
+	return { sub: user.id, role: 'authenticated', aud: 'authenticated', email: user.email };
+}
+
+/** Builds the world as the database owner (RLS does not apply) and commits it. */
+export function buildWorld(engine: Engine): Promise<World> {
+	return engine.transaction(async (sql) => {
+		const users = {} as Record<Person, User>;
+		for (const person of people) {
+			const email = `${person.toLowerCase()}@example.test`;
+			users[person] = { id: await createUser(sql, email), email };
+		}
+		const center = async (name: string, province: string) =>
+			(
+				await sql.query<{ id: string }>(
+					'insert into public.training_centers (name, province) values ($1, $2) returning id',
+					[name, province]
+				)
+			)[0]!.id;
+		const cohort = async (centerId: string, name: string, inviteCode: string) =>
+			(
+				await sql.query<{ id: string }>(
+					`insert into public.cohorts (center_id, name, sector, target_exam, destination_prefecture, invite_code)
+					 values ($1, $2, 'caregiving', 'jft_basic', 'Osaka', $3) returning id`,
+					[centerId, name, inviteCode]
+				)
+			)[0]!.id;
+		const member = (centerId: string, person: Person, role: string) =>
+			sql.query('insert into public.center_memberships (center_id, user_id, role) values ($1, $2, $3)', [
+				centerId,
+				users[person].id,
+				role
+			]);
+		const link = (table: 'cohort_members' | 'cohort_instructors', cohortId: string, person: Person) =>
+			sql.query(`insert into public.${table} (cohort_id, user_id) values ($1, $2)`, [cohortId, users[person].id]);
+
+		const c1 = await center('LPK Sakura Bandung', 'Jawa Barat');
+		const c2 = await center('LPK Fuji Surabaya', 'Jawa Timur');
+		const C1 = await cohort(c1, 'Angkatan 1', 'COHORTC1');
+		const C2 = await cohort(c1, 'Angkatan 2', 'COHORTC2');
+		const C3 = await cohort(c2, 'Angkatan 3', 'COHORTC3');
+
+		await member(c1, 'admin1', 'center_admin');
+		await member(c1, 'instructor1', 'instructor');
+		await member(c1, 'instructor1b', 'instructor');
+		await member(c1, 'traineeA', 'trainee');
+		await member(c1, 'traineeB', 'trainee');
+		await member(c2, 'instructor2', 'instructor');
+		await link('cohort_instructors', C1, 'instructor1');
+		await link('cohort_instructors', C2, 'instructor1b');
+		await link('cohort_instructors', C3, 'instructor2');
+		await link('cohort_members', C1, 'traineeA');
+		await link('cohort_members', C2, 'traineeB');
+		await sql.query('insert into public.ministry_viewers (user_id) values ($1)', [users.viewer.id]);
+		await sql.query('delete from public.profiles where id = $1', [users.spare.id]);
+
+		return { centers: { c1, c2 }, cohorts: { C1, C2, C3 }, users };
+	});
+}

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from './engines';
+import { buildWorld, claimsFor, type World } from './fixtures';
+import { runAsUser } from '../../src/lib/server/db/rls';
+import type { Claims, Engine, Sql } from '../../src/lib/server/db/types';
+
+// Who may do what to trainee A's world, table by table. Every actor not listed must be denied.
+
+const actors = {
+	anonymous: () => null,
+	'trainee A': (w) => claimsFor(w.users.traineeA),
+	'trainee B': (w) => claimsFor(w.users.traineeB),
+	"A's instructor": (w) => claimsFor(w.users.instructor1),
+	'instructor of another center': (w) => claimsFor(w.users.instructor2),
+	'center admin': (w) => claimsFor(w.users.admin1),
+	'ministry viewer': (w) => claimsFor(w.users.viewer)
+} satisfies Record<string, (w: World) => Claims | null>;
+type Actor = keyof typeof actors;
+
+const ops = ['select', 'insert', 'update', 'delete'] as const;
+type Op = (typeof ops)[number];
+
+const A: Actor = 'trainee A';
+const B: Actor = 'trainee B';
+const I1: Actor = "A's instructor";
+const ADMIN: Actor = 'center admin';
+const VIEWER: Actor = 'ministry viewer';
+
+const expected = {
+	training_centers: { select: [A, B, I1, ADMIN], insert: [], update: [ADMIN], delete: [] },
+	profiles: { select: [A, I1, ADMIN], insert: [], update: [A], delete: [] },
+	center_memberships: { select: [A, I1, ADMIN], insert: [ADMIN], update: [ADMIN], delete: [ADMIN] },
+	cohorts: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [ADMIN] },
+	cohort_members: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
+	cohort_instructors: { select: [A, I1, ADMIN], insert: [ADMIN], update: [ADMIN], delete: [ADMIN] },
+	ministry_viewers: { select: [VIEWER], insert: [], update: [], delete: [] }
+} satisfies Record<string, Record<Op, Actor[]>>;
+type Table = keyof typeof expected;
+
+type Statement = [text: string, params: unknown[]];
+
+/** The target row in A's world (select/update/delete find it by `where`), and an insert that would otherwise succeed. */
+interface Target {
+	where: string;
+	key: (w: World) => unknown[];
+	/** A column set to itself: the update changes nothing but still counts the row. */
+	touch: string;
+	insert: (w: World) => Statement;
+}
+
+const targets: Record<Table, Target> = {
+	training_centers: {
+		where: 'id = $1',
+		key: (w) => [w.centers.c1],
+		touch: 'name',
+		insert: () => [`insert into public.training_centers (name, province) values ('LPK Baru', 'Bali')`, []]
+	},
+	profiles: {
+		where: 'id = $1',
+		key: (w) => [w.users.traineeA.id],
+		touch: 'display_name',
+		insert: (w) => ['insert into public.profiles (id) values ($1)', [w.users.spare.id]]
+	},
+	center_memberships: {
+		where: `center_id = $1 and user_id = $2 and role = 'trainee'`,
+		key: (w) => [w.centers.c1, w.users.traineeA.id],
+		touch: 'created_at',
+		insert: (w) => [
+			`insert into public.center_memberships (center_id, user_id, role) values ($1, $2, 'instructor')`,
+			[w.centers.c1, w.users.instructor2.id]
+		]
+	},
+	cohorts: {
+		where: 'id = $1',
+		key: (w) => [w.cohorts.C1],
+		touch: 'name',
+		insert: (w) => [
+			`insert into public.cohorts (center_id, name, sector, target_exam, destination_prefecture, invite_code)
+			 values ($1, 'Angkatan Baru', 'hospitality', 'jlpt_n4', 'Aichi', 'NEWCOHORT1')`,
+			[w.centers.c1]
+		]
+	},
+	cohort_members: {
+		where: 'cohort_id = $1 and user_id = $2',
+		key: (w) => [w.cohorts.C1, w.users.traineeA.id],
+		touch: 'joined_at',
+		insert: (w) => [
+			'insert into public.cohort_members (cohort_id, user_id) values ($1, $2)',
+			[w.cohorts.C1, w.users.traineeB.id]
+		]
+	},
+	cohort_instructors: {
+		where: 'cohort_id = $1 and user_id = $2',
+		key: (w) => [w.cohorts.C1, w.users.instructor1.id],
+		touch: 'created_at',
+		insert: (w) => [
+			'insert into public.cohort_instructors (cohort_id, user_id) values ($1, $2)',
+			[w.cohorts.C1, w.users.instructor1b.id]
+		]
+	},
+	ministry_viewers: {
+		where: 'user_id = $1',
+		key: (w) => [w.users.viewer.id],
+		touch: 'created_at',
+		insert: (w) => ['insert into public.ministry_viewers (user_id) values ($1)', [w.users.traineeA.id]]
+	}
+};
+
+function statement(table: Table, op: Op, w: World): Statement {
+	const t = targets[table];
+	switch (op) {
+		case 'select':
+			return [`select 1 from public.${table} where ${t.where}`, t.key(w)];
+		case 'update':
+			return [`update public.${table} set ${t.touch} = ${t.touch} where ${t.where} returning 1`, t.key(w)];
+		case 'delete':
+			return [`delete from public.${table} where ${t.where} returning 1`, t.key(w)];
+		case 'insert':
+			return t.insert(w);
+	}
+}
+
+const isDenied = (error: unknown) => (error as { code?: string } | null)?.code === '42501';
+
+/** Rows the statement reached: 1 when allowed; 0 when RLS hides the row or refuses it (42501). */
+async function rowsReached(sql: Sql, op: Op, [text, params]: Statement): Promise<number> {
+	try {
+		const rows = await sql.query(text, params);
+		return op === 'insert' ? 1 : rows.length;
+	} catch (error) {
+		if (isDenied(error)) return 0;
+		throw error; // anything else means the statement is wrong, not that RLS said no
+	}
+}
+
+/** Carries fn's result out of a transaction that is thereby rolled back. */
+class Rollback {
+	constructor(readonly value: unknown) {}
+}
+
+/** Runs fn as the actor (or the owner) in a transaction that never commits, so the world never changes. */
+async function rolledBack<T>(engine: Engine, who: Claims | null | 'owner', fn: (sql: Sql) => Promise<T>): Promise<T> {
+	const body = async (sql: Sql): Promise<never> => {
+		throw new Rollback(await fn(sql));
+	};
+	try {
+		await (who === 'owner' ? engine.transaction(body) : runAsUser(engine, who, body));
+	} catch (error) {
+		if (error instanceof Rollback) return error.value as T;
+		throw error;
+	}
+	throw new Error('unreachable: the transaction body always throws');
+}
+
+const tables = Object.keys(expected) as Table[];
+const actorNames = Object.keys(actors) as Actor[];
+const cases = tables.flatMap((table) =>
+	ops.flatMap((op) =>
+		actorNames.map((actor) => ({ table, op, actor, allowed: (expected[table][op] as Actor[]).includes(actor) }))
+	)
+);
+
+describe.each(testEngines)('RLS matrix on $name', (testEngine) => {
+	let engine: Engine;
+	let world: World;
+	let ran = 0;
+
+	beforeAll(async () => {
+		engine = await testEngine.open();
+		world = await buildWorld(engine);
+	});
+	afterAll(async () => {
+		if (engine) await testEngine.dispose(engine);
+	});
+
+	// Controls: a denial below means RLS said no, not that the target is missing or the insert is broken.
+	it.each(tables)('%s · as the owner the target row exists and the insert succeeds', async (table) => {
+		const reached = await rolledBack(engine, 'owner', async (sql) => [
+			await rowsReached(sql, 'select', statement(table, 'select', world)),
+			await rowsReached(sql, 'insert', statement(table, 'insert', world))
+		]);
+		expect(reached).toEqual([1, 1]);
+	});
+
+	for (const { table, op, actor, allowed } of cases) {
+		it(`${table} · ${op} · ${actor} → ${allowed ? 'allowed' : 'denied'}`, async () => {
+			ran++;
+			const reached = await rolledBack(engine, actors[actor](world), (sql) =>
+				rowsReached(sql, op, statement(table, op, world))
+			);
+			expect(reached).toBe(allowed ? 1 : 0);
+		});
+	}
+
+	// Server-only table: no grants at all, so even the attempt is a permission error, not an empty result.
+	const privateStatements: Record<'select' | 'insert', string> = {
+		select: 'select 1 from private.sign_in_failures',
+		insert: `insert into private.sign_in_failures (account, address) values ('a@example.test', '127.0.0.1')`
+	};
+	for (const op of ['select', 'insert'] as const) {
+		for (const actor of actorNames) {
+			it(`private.sign_in_failures · ${op} · ${actor} → permission denied`, async () => {
+				await expect(
+					rolledBack(engine, actors[actor](world), (sql) => sql.query(privateStatements[op]))
+				).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
+			});
+		}
+	}
+
+	it(`ran all ${cases.length} table × operation × actor cases`, () => {
+		expect(cases.length).toBe(tables.length * ops.length * actorNames.length);
+		expect(ran).toBe(cases.length);
+		console.log(`RLS matrix on ${testEngine.name}: ${ran} cases (${tables.length} tables × ${ops.length} ops × ${actorNames.length} actors)`);
+	});
+});
