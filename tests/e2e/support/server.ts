@@ -5,21 +5,23 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
- * The environment for a Hashi server under test: the caller's environment with anything that would point it at a
- * developer's Postgres or Supabase project (or pin its origin) blanked out, so it always runs on the embedded
- * database in its own DATA_DIR, and client addresses read from x-forwarded-for (see fixtures.ts).
+ * Settings a developer's shell may carry that would point the server under test at their Postgres or Supabase
+ * project, pin its origin or signing key, or seed differently: a server under test never sees them, so it always
+ * runs on the embedded database in its own DATA_DIR, served as `npm start` serves it.
+ */
+export const SERVER_ENV_REMOVED = ['DATABASE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'ORIGIN', 'AUTH_SECRET', 'SEED_DEMO'];
+
+/**
+ * The environment for a Hashi server under test: no build, this port and data directory, and client addresses
+ * read from x-forwarded-for (adapter-node's ADDRESS_HEADER; each browser context sends its own, see fixtures.ts).
  */
 export function serverEnv(settings: { port: number; dataDir: string }): Record<string, string> {
 	const env: Record<string, string> = {};
-	for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+	for (const [name, value] of Object.entries(process.env)) {
+		if (value !== undefined && !SERVER_ENV_REMOVED.includes(name)) env[name] = value;
+	}
 	return {
 		...env,
-		// Blank rather than absent: Playwright's webServer merges this over process.env.
-		DATABASE_URL: '',
-		PUBLIC_SUPABASE_URL: '',
-		PUBLIC_SUPABASE_ANON_KEY: '',
-		ORIGIN: '',
-		AUTH_SECRET: '',
 		SKIP_BUILD: '1',
 		PORT: String(settings.port),
 		HOST: '127.0.0.1',
