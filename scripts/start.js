@@ -7,15 +7,20 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-if (process.env.SKIP_BUILD !== '1') {
-	console.log('Building Hashi…');
-	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
-		stdio: 'inherit'
-	});
-	if (build.status !== 0) {
-		console.error(`\nThe build failed (exit ${build.status}); see the messages above.`);
-		process.exit(build.status ?? 1);
+function run(what, args) {
+	const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+	if (result.status !== 0) {
+		console.error(`\n${what} failed (exit ${result.status}); see the messages above.`);
+		process.exit(result.status ?? 1);
 	}
+}
+
+if (process.env.SKIP_BUILD !== '1') {
+	console.log('Building the curriculum…');
+	// The server loads the result into the database as it starts.
+	run('The content build', ['node_modules/tsx/dist/cli.mjs', 'scripts/content-build.ts', '--no-load']);
+	console.log('Building Hashi…');
+	run('The build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']);
 }
 
 // adapter-node assumes https unless told otherwise. Served directly (a laptop at a training center, phones on

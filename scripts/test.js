@@ -27,6 +27,7 @@ const node = process.execPath;
 rmSync('.tmp/vitest.json', { force: true });
 rmSync('.tmp/playwright.json', { force: true });
 
+step('content build', node, ['node_modules/tsx/dist/cli.mjs', 'scripts/content-build.ts', '--no-load']);
 step('svelte-check', 'npm', ['run', '--silent', 'check']);
 step('vitest', node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']);
 step('playwright', node, ['scripts/e2e.js', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' });

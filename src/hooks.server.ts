@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { chooseProvider } from '$lib/server/auth';
@@ -34,3 +34,9 @@ const auth: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(i18n, auth);
+
+// Unexpected errors are logged with the route; the person sees only the generic, translated message.
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) console.error(`${event.request.method} ${event.route.id ?? event.url.pathname}:`, error);
+	return { message };
+};

@@ -81,6 +81,11 @@ export async function startServer(settings: { port: number; dataDir: string; tim
 		}
 	};
 
+	// If the test process itself goes away first, the server goes with it.
+	const killOnExit = () => server.kill();
+	process.once('exit', killOnExit);
+	void exited.then(() => process.off('exit', killOnExit));
+
 	const timeoutMs = settings.timeoutMs ?? 120_000;
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => {

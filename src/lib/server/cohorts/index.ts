@@ -22,43 +22,55 @@ export interface CohortTrainee {
 
 const PAGE_SIZE = 50;
 
-/** The cohorts this person may see (row-level security decides: taught, administered or joined). */
-export async function listVisible(claims: Claims): Promise<CohortSummary[]> {
+const COHORT_COLUMNS = `c.id, c.name, c.sector, c.target_exam as "targetExam", c.departure_date as "departureDate",
+	c.destination_prefecture as "destinationPrefecture", c.invite_code as "inviteCode", tc.name as "centerName",
+	(select count(*) from public.cohort_members m where m.cohort_id = c.id)::int as "traineeCount"`;
+
+/**
+ * The cohorts this person teaches or administers. Row-level security would hide the rest anyway; the
+ * explicit paths keep the query on indexes instead of checking every cohort in the country.
+ */
+export async function listTaughtOrAdministered(claims: Claims): Promise<CohortSummary[]> {
 	return withUser(claims, (sql) =>
 		sql.query<CohortSummary>(
-			`select c.id, c.name, c.sector, c.target_exam as "targetExam", c.departure_date as "departureDate",
-				c.destination_prefecture as "destinationPrefecture", c.invite_code as "inviteCode",
-				tc.name as "centerName",
-				(select count(*) from public.cohort_members m where m.cohort_id = c.id)::int as "traineeCount"
+			`select ${COHORT_COLUMNS}
 			 from public.cohorts c join public.training_centers tc on tc.id = c.center_id
-			 order by c.departure_date nulls last, c.name`
+			 where c.id in (select cohort_id from public.cohort_instructors where user_id = $1)
+			 union
+			 select ${COHORT_COLUMNS}
+			 from public.cohorts c join public.training_centers tc on tc.id = c.center_id
+			 where c.center_id in (select center_id from public.center_memberships where user_id = $1 and role = 'center_admin')
+			 order by "departureDate" nulls last, name`,
+			[claims.sub]
 		)
 	);
 }
 
 /** The cohorts a trainee is enrolled in. */
 export async function listJoined(claims: Claims): Promise<CohortSummary[]> {
-	const cohorts = await listVisible(claims);
-	const joined = await withUser(claims, (sql) =>
-		sql.query<{ cohort_id: string }>('select cohort_id from public.cohort_members where user_id = $1', [claims.sub])
+	return withUser(claims, (sql) =>
+		sql.query<CohortSummary>(
+			`select ${COHORT_COLUMNS}
+			 from public.cohort_members me
+			 join public.cohorts c on c.id = me.cohort_id
+			 join public.training_centers tc on tc.id = c.center_id
+			 where me.user_id = $1
+			 order by c.departure_date nulls last, c.name`,
+			[claims.sub]
+		)
 	);
-	const ids = new Set(joined.map((row) => row.cohort_id));
-	return cohorts.filter((cohort) => ids.has(cohort.id));
 }
 
 export async function get(claims: Claims, cohortId: string): Promise<CohortSummary | null> {
-	const cohorts = await withUser(claims, (sql) =>
+	const [cohort] = await withUser(claims, (sql) =>
 		sql.query<CohortSummary>(
-			`select c.id, c.name, c.sector, c.target_exam as "targetExam", c.departure_date as "departureDate",
-				c.destination_prefecture as "destinationPrefecture", c.invite_code as "inviteCode",
-				tc.name as "centerName",
-				(select count(*) from public.cohort_members m where m.cohort_id = c.id)::int as "traineeCount"
+			`select ${COHORT_COLUMNS}
 			 from public.cohorts c join public.training_centers tc on tc.id = c.center_id
 			 where c.id = $1`,
 			[cohortId]
 		)
 	);
-	return cohorts[0] ?? null;
+	return cohort ?? null;
 }
 
 /** A page of the cohort's trainees, newest first. */

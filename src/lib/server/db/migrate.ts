@@ -1,12 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Engine } from './types';
 
-// Bundled into the server build, so migrations travel with the code whatever the working directory.
-const migrationFiles = import.meta.glob('/supabase/migrations/*.sql', {
-	query: '?raw',
-	import: 'default',
-	eager: true
-}) as Record<string, string>;
-import authCompat from '/supabase/compat/auth.sql?raw';
+// Read from the project's supabase/ folder (the server, scripts and tests all run from the project root).
+const supabaseDir = () => resolve(process.env.HASHI_ROOT ?? '.', 'supabase');
 
 export interface Migration {
 	version: string;
@@ -15,12 +12,13 @@ export interface Migration {
 }
 
 export function listMigrations(): Migration[] {
-	return Object.entries(migrationFiles)
-		.map(([path, script]) => {
-			const file = path.split('/').pop() ?? '';
+	const dir = join(supabaseDir(), 'migrations');
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.sql'))
+		.map((file) => {
 			const match = /^(\d{14})_(.+)\.sql$/.exec(file);
 			if (!match) throw new Error(`Migration file name must be <14-digit timestamp>_<name>.sql: ${file}`);
-			return { version: match[1]!, name: match[2]!, script };
+			return { version: match[1]!, name: match[2]!, script: readFileSync(join(dir, file), 'utf8') };
 		})
 		.sort((a, b) => a.version.localeCompare(b.version));
 }
@@ -35,7 +33,7 @@ export async function migrate(engine: Engine): Promise<string[]> {
 		const [auth] = await sql.query<{ missing: boolean }>(
 			`select to_regclass('auth.users') is null as missing`
 		);
-		if (auth?.missing) await sql.exec(authCompat);
+		if (auth?.missing) await sql.exec(readFileSync(join(supabaseDir(), 'compat', 'auth.sql'), 'utf8'));
 		// The Supabase CLI's own table, so `supabase db push` sees what is applied.
 		await sql.exec(`
 			create schema if not exists supabase_migrations;

@@ -4,5 +4,5 @@ import * as cohorts from '$lib/server/cohorts';
 
 export const load = (async (event) => {
 	const { claims, viewer } = await requireRole(event, ['instructor', 'center_admin']);
-	return { isAdmin: viewer.roles.includes('center_admin'), cohorts: await cohorts.listVisible(claims) };
+	return { isAdmin: viewer.roles.includes('center_admin'), cohorts: await cohorts.listTaughtOrAdministered(claims) };
 }) satisfies PageServerLoad;
