@@ -18,3 +18,15 @@ export function formatDate(value: string | Date): string {
 	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
 	return new Intl.DateTimeFormat(intlLocale[getLocale()], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** Curriculum text in the reader's language: Indonesian, English, or the Japanese original where there is one. */
+export function localized(text: { id: string; en: string; ja?: string }): string {
+	const locale = getLocale();
+	if (locale === 'ja') return text.ja ?? text.en;
+	return locale === 'en' ? text.en : text.id;
+}
+
+export const registerLabel = (register: string) => message(`register_${register.replace('-', '_')}`);
+
+/** A translation of a Japanese sentence: Indonesian, or English for English and Japanese readers. */
+export const translation = (text: { id: string; en: string }) => localized({ id: text.id, en: text.en });

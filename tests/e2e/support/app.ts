@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
+import { hydrated } from './hydration';
 
 /** The demo center seeded on first start (src/lib/server/demo/data.ts). */
 export const DEMO = {
@@ -83,6 +84,7 @@ export function signInButton(page: Page, lang: Lang = 'id'): Locator {
 /** Fills and sends the sign-in form on the current page. */
 export async function submitSignIn(page: Page, identifier: string, password: string, lang: Lang = 'id'): Promise<void> {
 	const ui = UI[lang];
+	await hydrated(page);
 	await page.getByLabel(ui.identifier, { exact: true }).fill(identifier);
 	await page.getByLabel(ui.password, { exact: true }).fill(password);
 	await submit(page, signInButton(page, lang), '/signin');
@@ -114,6 +116,7 @@ export interface SignUp {
 /** Fills the sign-up form (opened at /signup) and sends it. */
 export async function submitSignUp(page: Page, form: SignUp, lang: Lang = 'id'): Promise<void> {
 	const ui = UI[lang];
+	await hydrated(page);
 	await page.getByLabel(ui.inviteCode, { exact: true }).fill(form.inviteCode);
 	await page.getByLabel(ui.fullName, { exact: true }).fill(form.name);
 	await page.getByLabel(ui.identifier, { exact: true }).fill(form.phone);
@@ -134,6 +137,7 @@ export async function signOut(page: Page, lang: Lang = 'id'): Promise<void> {
 
 /** Picks a language in the footer form and sends it (a full page load). */
 export async function switchLanguage(page: Page, language: 'English' | 'Bahasa Indonesia', from: Lang = 'id'): Promise<void> {
+	await hydrated(page);
 	await page.getByLabel(UI[from].language, { exact: true }).selectOption({ label: language });
 	await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: UI[from].changeLanguage, exact: true }).click()]);
 }

@@ -1,5 +1,6 @@
 import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
+import { noteHydrationIn } from './hydration';
 
 export { expect } from '@playwright/test';
 
@@ -36,6 +37,7 @@ async function openVisitor(browser: Browser, options: Required<VisitorOptions>, 
 		extraHTTPHeaders: { 'x-forwarded-for': options.address }
 	});
 	opened.push(context);
+	await noteHydrationIn(context);
 	return context.newPage();
 }
 
@@ -45,6 +47,10 @@ export const test = base.extend<Fixtures>({
 	},
 	extraHTTPHeaders: async ({ address }, use) => {
 		await use({ 'x-forwarded-for': address });
+	},
+	context: async ({ context }, use) => {
+		await noteHydrationIn(context);
+		await use(context);
 	},
 	newVisitor: async ({ browser, baseURL }, use) => {
 		const opened: BrowserContext[] = [];
