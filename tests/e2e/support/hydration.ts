@@ -1,11 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 
 /**
- * Typing into a server-rendered form before Svelte has hydrated the page is lost: hydration sets each field back
- * to its rendered value (see the report on FormField.svelte). A person on a slow phone can hit that; a test must
- * not, or it fails at random. So each page notes when it is hydrated, seen as SvelteKit's `use:enhance` attaching
- * its submit handler to a form (actions run once the whole page has been hydrated), and the helpers wait for that
- * before they type.
+ * Clicks before hydration go to the browser's own form handling, not `use:enhance`, so a test that types and
+ * submits at once would take a different path at random. Each page notes when it is hydrated, seen as SvelteKit's
+ * `use:enhance` attaching its submit handler to a form, and the helpers wait for that before they act.
  */
 function noteHydration(): void {
 	const original = HTMLFormElement.prototype.addEventListener;
@@ -16,7 +14,7 @@ function noteHydration(): void {
 		options?: boolean | AddEventListenerOptions
 	) {
 		if (type === 'submit') (window as unknown as { __e2eHydrated?: boolean }).__e2eHydrated = true;
-		return original.call(this, type, listener, options);
+		return original.call(this, type, listener as EventListenerOrEventListenerObject, options);
 	};
 }
 

@@ -13,8 +13,9 @@ export function parseEdict(text: string): Edict {
 	for (const line of text.split('\n')) {
 		const match = /^(\S+) (?:\[([^\]]+)\] )?\//.exec(line);
 		if (!match) continue;
-		const terms = match[1]!.split(';').map(stripTags);
-		const readings = match[2] ? match[2].split(';').map(stripTags) : terms;
+		const readings = match[2] ? match[2].split(';').map(stripTags) : match[1]!.split(';').map(stripTags);
+		// "(uk)": usually written in kana, so the kana form is a written form too (すみません for 済みません).
+		const terms = [...match[1]!.split(';').map(stripTags), ...(line.includes('(uk)') ? readings : [])];
 		for (const term of terms) {
 			let set = edict.get(term);
 			if (!set) edict.set(term, (set = new Set()));

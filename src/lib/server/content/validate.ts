@@ -69,7 +69,7 @@ export function validateContent(contentDir: string, edict: Edict | null): Valida
 		for (const tag of parseFile(file.path, file.data, schema.files.tags) ?? []) tags.add(tag.tag);
 	}
 
-	const exceptions = new Map<string, string>();
+	const exceptions = new Map<string, string>(); // term\0reading → the file that lists it
 	const exceptionFiles = [
 		...(existsSync(join(contentDir, 'edict-exceptions.yaml'))
 			? [{ path: 'edict-exceptions.yaml', data: parse(readFileSync(join(contentDir, 'edict-exceptions.yaml'), 'utf8')) }]
@@ -78,7 +78,7 @@ export function validateContent(contentDir: string, edict: Edict | null): Valida
 	];
 	for (const file of exceptionFiles) {
 		for (const entry of parseFile(file.path, file.data ?? [], schema.files.edictExceptions) ?? []) {
-			exceptions.set(`${entry.term}\u0000${toHiragana(entry.reading)}`, entry.reason);
+			exceptions.set(`${entry.term}\u0000${toHiragana(entry.reading)}`, file.path);
 		}
 	}
 	const usedExceptions = new Set<string>();
@@ -184,10 +184,10 @@ export function validateContent(contentDir: string, edict: Edict | null): Valida
 	}
 	curriculum.units.sort((a, b) => a.track.localeCompare(b.track) || a.position - b.position);
 	if (edict) {
-		for (const [key] of exceptions) {
+		for (const [key, file] of exceptions) {
 			if (!usedExceptions.has(key)) {
 				const [term, reading] = key.split('\u0000');
-				problems.push({ file: 'edict-exceptions.yaml', item: term, message: `exception ${term} 【${reading}】 is not used (EDICT knows it, or no item has it): remove it` });
+				problems.push({ file, item: term, message: `exception ${term} 【${reading}】 is not used (EDICT knows it, or no item has it): remove it` });
 			}
 		}
 	}
