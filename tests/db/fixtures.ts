@@ -20,7 +20,8 @@ export type Person = (typeof people)[number];
 /**
  * Two training centers. Center 1: admin1; instructor1 teaches C1, instructor1b teaches C2; traineeA is in C1,
  * traineeB in C2. Center 2: instructor2 teaches C3. viewer is a ministry viewer. spare is a user with no
- * profile, so a profile insert has something that would otherwise succeed.
+ * profile, so a profile insert has something that would otherwise succeed. Lessons l1, l2 with cards c1, c2:
+ * traineeA finished l1 and has c1 in the deck.
  */
 export interface World {
 	centers: { c1: string; c2: string };
@@ -95,6 +96,17 @@ export function buildWorld(engine: Engine): Promise<World> {
 		await link('cohort_members', C2, 'traineeB');
 		await sql.query('insert into public.ministry_viewers (user_id) values ($1)', [users.viewer.id]);
 		await sql.query('delete from public.profiles where id = $1', [users.spare.id]);
+
+		// A scrap of curriculum, and trainee A's progress through it.
+		await sql.query(`insert into public.content_tracks (id, position, title, description) values ('t1', 0, '{}', '{}')`);
+		await sql.query(`insert into public.content_units (id, track_id, position, title, can_do) values ('u1', 't1', 0, '{}', '[]')`);
+		await sql.query(`insert into public.content_lessons (id, unit_id, position, title) values ('l1', 'u1', 0, '{}'), ('l2', 'u1', 1, '{}')`);
+		await sql.query(
+			`insert into public.content_cards (id, lesson_id, position, term, reading, meaning, part_of_speech, sectors, scenes, examples)
+			 values ('c1', 'l1', 0, '食事', 'しょくじ', '{}', 'noun', '{}', '{}', '[]'), ('c2', 'l2', 0, '入浴', 'にゅうよく', '{}', 'noun', '{}', '{}', '[]')`
+		);
+		await sql.query(`insert into public.lesson_completions (user_id, lesson_id) values ($1, 'l1')`, [users.traineeA.id]);
+		await sql.query(`insert into public.deck_cards (user_id, card_id) values ($1, 'c1')`, [users.traineeA.id]);
 
 		return { centers: { c1, c2 }, cohorts: { C1, C2, C3 }, users };
 	});

@@ -23,6 +23,7 @@ type Op = (typeof ops)[number];
 const A: Actor = 'trainee A';
 const B: Actor = 'trainee B';
 const I1: Actor = "A's instructor";
+const I2: Actor = 'instructor of another center';
 const ADMIN: Actor = 'center admin';
 const VIEWER: Actor = 'ministry viewer';
 
@@ -33,7 +34,10 @@ const expected = {
 	cohorts: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [ADMIN] },
 	cohort_members: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
 	cohort_instructors: { select: [A, I1, ADMIN], insert: [ADMIN], update: [ADMIN], delete: [ADMIN] },
-	ministry_viewers: { select: [VIEWER], insert: [], update: [], delete: [] }
+	ministry_viewers: { select: [VIEWER], insert: [], update: [], delete: [] },
+	content_cards: { select: [A, B, I1, I2, ADMIN, VIEWER], insert: [], update: [], delete: [] },
+	lesson_completions: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
+	deck_cards: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] }
 } satisfies Record<string, Record<Op, Actor[]>>;
 type Table = keyof typeof expected;
 
@@ -103,6 +107,29 @@ const targets: Record<Table, Target> = {
 		key: (w) => [w.users.viewer.id],
 		touch: 'created_at',
 		insert: (w) => ['insert into public.ministry_viewers (user_id) values ($1)', [w.users.traineeA.id]]
+	},
+	content_cards: {
+		where: `id = 'c1'`,
+		key: () => [],
+		touch: 'term',
+		insert: () => [
+			`insert into public.content_cards (id, lesson_id, position, term, reading, meaning, part_of_speech, sectors, scenes, examples)
+			 values ('c3', 'l1', 1, '移乗', 'いじょう', '{}', 'noun', '{}', '{}', '[]')`,
+			[]
+		]
+	},
+	lesson_completions: {
+		where: `user_id = $1 and lesson_id = 'l1'`,
+		key: (w) => [w.users.traineeA.id],
+		touch: 'completed_at',
+		// A's completion of the next lesson: only A may record it.
+		insert: (w) => [`insert into public.lesson_completions (user_id, lesson_id) values ($1, 'l2')`, [w.users.traineeA.id]]
+	},
+	deck_cards: {
+		where: `user_id = $1 and card_id = 'c1'`,
+		key: (w) => [w.users.traineeA.id],
+		touch: 'added_at',
+		insert: (w) => [`insert into public.deck_cards (user_id, card_id) values ($1, 'c2')`, [w.users.traineeA.id]]
 	}
 };
 
