@@ -23,6 +23,10 @@ const report = (problems: Problem[]) => {
 
 const edict = loadEdict();
 console.log(edict ? `EDICT check: ran against ${EDICT_PATH}` : `EDICT check: SKIPPED (${EDICT_PATH} not found; install Debian's edict package)`);
+if (!edict && process.env.CI) {
+	console.error('In CI the EDICT check must run: .ci/run installs the edict package.');
+	process.exit(1);
+}
 const { curriculum, problems } = validateContent(process.env.CONTENT_DIR ?? 'content', edict);
 if (problems.length > 0) report(problems);
 
