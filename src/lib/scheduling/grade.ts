@@ -1,6 +1,6 @@
-import type { FSRS, Grade } from 'ts-fsrs';
+import type { FSRS } from 'ts-fsrs';
 import { fromCard, scheduler, toCard } from './engine';
-import { toInstant } from './time';
+import { DAY_MS, toInstant } from './time';
 import { DEFAULT_STUDY_SETTINGS, type Rating, type ScheduleState, type StudySettings } from './types';
 
 /**
@@ -23,6 +23,12 @@ export function gradeWith(engine: FSRS, state: ScheduleState | null, rating: Rat
 	const card = toCard(state, at);
 	// A phone clock set backwards must not break a study session; the server's time-sorted replay has the last word.
 	const when = card.last_review && card.last_review > at ? card.last_review : at;
-	const grade: Grade = rating;
-	return fromCard(engine.next(card, when, grade).card);
+	const next = engine.next(card, when, rating).card;
+	const cap = engine.parameters.maximum_interval;
+	// ts-fsrs 5 keeps Hard < Good < Easy a day apart even past the cap (fixed upstream in ts-fsrs#456).
+	if (next.scheduled_days > cap) {
+		next.scheduled_days = cap;
+		next.due = new Date(when.getTime() + cap * DAY_MS);
+	}
+	return fromCard(next);
 }

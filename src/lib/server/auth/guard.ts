@@ -24,3 +24,12 @@ export async function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, r
 	if (!signedIn.viewer.roles.some((role) => roles.includes(role))) error(403, 'forbidden');
 	return signedIn;
 }
+
+/** For JSON endpoints: 401 without a session, 403 without the role (no redirect to a sign-in page). */
+export async function requireApiRole(event: Pick<RequestEvent, 'locals'>, roles: readonly Role[]): Promise<Signedin> {
+	const claims = event.locals.claims;
+	const viewer = claims ? await event.locals.viewer() : null;
+	if (!claims || !viewer) error(401, 'sign in first');
+	if (!viewer.roles.some((role) => roles.includes(role))) error(403, 'forbidden');
+	return { claims, viewer };
+}

@@ -34,3 +34,8 @@ export async function closeEngine(): Promise<void> {
 	engine = undefined;
 	if (open) await (await open).close();
 }
+
+/** Makes an engine opened elsewhere the process's database (tests and the bench open their own). */
+export function adoptEngine(opened: Engine): void {
+	engine = Promise.resolve(opened);
+}

@@ -8,7 +8,8 @@ const ALLOWED = [
 	'src/lib/server/auth/sign-in.ts',
 	'src/lib/server/auth/supabase.ts',
 	'src/lib/server/demo/seed.ts',
-	'src/lib/server/content/load.ts'
+	'src/lib/server/content/load.ts',
+	'src/lib/server/study/schedules.ts'
 ];
 
 function sourceFiles(dir: string): string[] {
