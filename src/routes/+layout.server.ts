@@ -4,6 +4,6 @@ import { homePath } from '$lib/server/people/viewer';
 export const load = (async ({ locals }) => {
 	const viewer = await locals.viewer();
 	return {
-		viewer: viewer ? { displayName: viewer.displayName, roles: viewer.roles, home: homePath(viewer) } : null
+		viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, roles: viewer.roles, home: homePath(viewer) } : null
 	};
 }) satisfies LayoutServerLoad;

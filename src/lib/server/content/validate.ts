@@ -70,12 +70,10 @@ export function validateContent(contentDir: string, edict: Edict | null): Valida
 	}
 
 	const exceptions = new Map<string, string>(); // term\0reading → the file that lists it
-	const exceptionFiles = [
-		...(existsSync(join(contentDir, 'edict-exceptions.yaml'))
-			? [{ path: 'edict-exceptions.yaml', data: parse(readFileSync(join(contentDir, 'edict-exceptions.yaml'), 'utf8')) }]
-			: []),
-		...readFolder(contentDir, 'edict-exceptions', problems)
-	];
+	// One reviewed file, so a reviewer sees every exception in one place.
+	const exceptionFiles = existsSync(join(contentDir, 'edict-exceptions.yaml'))
+		? [{ path: 'edict-exceptions.yaml', data: parse(readFileSync(join(contentDir, 'edict-exceptions.yaml'), 'utf8')) }]
+		: [];
 	for (const file of exceptionFiles) {
 		for (const entry of parseFile(file.path, file.data ?? [], schema.files.edictExceptions) ?? []) {
 			exceptions.set(`${entry.term}\u0000${toHiragana(entry.reading)}`, file.path);

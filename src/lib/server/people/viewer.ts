@@ -37,7 +37,7 @@ export async function loadViewer(claims: Claims): Promise<Viewer | null> {
 export function homePath(viewer: Viewer): string {
 	if (viewer.roles.includes('ministry_viewer')) return '/ministry';
 	if (viewer.roles.includes('center_admin') || viewer.roles.includes('instructor')) return '/instructor';
-	if (viewer.roles.includes('trainee')) return '/home';
+	if (viewer.roles.includes('trainee')) return '/today';
 	return '/account';
 }
 

@@ -27,6 +27,6 @@ export const actions = {
 				formError: result.field === 'form' ? key : undefined
 			});
 		}
-		redirect(303, '/home');
+		redirect(303, '/today');
 	}
 } satisfies Actions;

@@ -1,8 +1,5 @@
+import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/auth/guard';
-import * as cohorts from '$lib/server/cohorts';
 
-export const load = (async (event) => {
-	const { claims, viewer } = await requireRole(event, ['trainee']);
-	return { displayName: viewer.displayName, cohorts: await cohorts.listJoined(claims) };
-}) satisfies PageServerLoad;
+// The trainee home moved to /today; old bookmarks and home-screen shortcuts still work.
+export const load = (() => redirect(308, '/today')) satisfies PageServerLoad;

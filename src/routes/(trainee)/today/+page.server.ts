@@ -1,0 +1,23 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import * as cohorts from '$lib/server/cohorts';
+import * as preferences from '$lib/server/study/preferences';
+
+export const load = (async (event) => {
+	const { claims, viewer } = await requireRole(event, ['trainee']);
+	const [joined, settings] = await Promise.all([cohorts.listJoined(claims), preferences.settingsFor(claims)]);
+	return { displayName: viewer.displayName, cohorts: joined, newCardsPerDay: settings.newCardsPerDay, cohortNewCardsPerDay: settings.cohortNewCardsPerDay };
+}) satisfies PageServerLoad;
+
+const limitForm = z.object({ newCardsPerDay: z.coerce.number().int().min(0).max(100) });
+
+export const actions = {
+	limit: async (event) => {
+		const { claims } = await requireRole(event, ['trainee']);
+		const parsed = limitForm.safeParse({ newCardsPerDay: (await event.request.formData()).get('newCardsPerDay') });
+		if (!parsed.success) return fail(400, { limitError: 'error_required' });
+		return { newCardsPerDay: await preferences.setNewCardsPerDay(claims, parsed.data.newCardsPerDay) };
+	}
+} satisfies Actions;
