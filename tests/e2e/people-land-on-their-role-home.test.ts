@@ -21,14 +21,14 @@ test.describe('each role starts on its own home', () => {
 	});
 
 	test('a signed-out visit to the trainee home goes to sign-in, and back home after it', async ({ page }) => {
-		await page.goto('/home');
-		await expect(page).toHaveURL(/\/signin\?next=%2Fhome$/);
+		await page.goto('/today');
+		await expect(page).toHaveURL(/\/signin\?next=%2Ftoday$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masuk ke Hashi');
 		await expect(page.getByRole('heading', { name: /Halo,/ })).toHaveCount(0);
 
 		// Nur Aini (Kaigo Kagawa 2027).
 		await submitSignIn(page, '0811-0000-0103', DEMO.password);
-		await expect(page).toHaveURL(/\/home$/);
+		await expect(page).toHaveURL(/\/today$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halo, Nur Aini!');
 	});
 });

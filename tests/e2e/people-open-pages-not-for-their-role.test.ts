@@ -6,7 +6,7 @@ test.describe('pages refuse the wrong role', () => {
 
 	test("a trainee opening the instructors' cohorts gets the not-for-your-role page", async ({ page }) => {
 		await signIn(page, '0811-0000-0103', DEMO.password);
-		await expect(page).toHaveURL(/\/home$/);
+		await expect(page).toHaveURL(/\/today$/);
 
 		const response = await page.goto('/instructor');
 		expect(response?.status()).toBe(403);
@@ -17,7 +17,7 @@ test.describe('pages refuse the wrong role', () => {
 
 	test("the ministry viewer opening the instructors' cohorts or a trainee home gets the same page", async ({ page }) => {
 		await signIn(page, DEMO.ministry, DEMO.password);
-		for (const path of ['/instructor', '/home']) {
+		for (const path of ['/instructor', '/today']) {
 			const response = await page.goto(path);
 			expect(response?.status(), path).toBe(403);
 			await expect(page.getByText(FORBIDDEN, { exact: true })).toBeVisible();

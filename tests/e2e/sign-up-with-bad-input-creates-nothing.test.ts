@@ -70,7 +70,7 @@ test.describe('signing up with bad input', () => {
 		await expect(page.getByRole('alert')).toHaveText(UI.id.wrongCredentials);
 		// Siti still signs in with her own password and is still Siti.
 		await submitSignIn(page, person.phone, DEMO.password);
-		await expect(page).toHaveURL(/\/home$/);
+		await expect(page).toHaveURL(/\/today$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halo, Siti Rahmawati!');
 	});
 });

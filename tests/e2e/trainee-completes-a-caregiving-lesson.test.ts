@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures';
 test('a trainee opens a caregiving lesson, toggles furigana, reveals a word, completes it and sees the track move', async ({ page }) => {
 	await openSignUp(page);
 	await submitSignUp(page, { inviteCode: DEMO.kagawa.inviteCode, name: newName('Wulan'), phone: newPhone(), password: 'kagawa-belajar-1' });
-	await expect(page).toHaveURL(/\/home$/);
+	await expect(page).toHaveURL(/\/today$/);
 
 	await page.getByRole('navigation').getByRole('link', { name: 'Belajar' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Materi belajar' })).toBeVisible();

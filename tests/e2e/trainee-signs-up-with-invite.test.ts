@@ -7,7 +7,7 @@ test('a trainee signs up with an invite code and their instructor sees them in t
 	await openSignUp(page);
 	await submitSignUp(page, trainee);
 
-	await expect(page).toHaveURL(/\/home$/);
+	await expect(page).toHaveURL(/\/today$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Halo, ${trainee.name}!`);
 	await expect(page.getByRole('heading', { level: 2, name: `Angkatan Anda: ${DEMO.kagawa.name}` })).toBeVisible();
 	await expect(page.getByRole('navigation').getByRole('button', { name: 'Keluar' })).toBeVisible();

@@ -6,13 +6,13 @@ test('a trainee switches to English, and English stays after signing out and on 
 	const dewi = '0811-0000-0102';
 
 	await signIn(page, dewi, DEMO.password);
-	await expect(page).toHaveURL(/\/home$/);
+	await expect(page).toHaveURL(/\/today$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halo, Dewi Lestari!');
 	await expect(page.getByRole('navigation').getByRole('button', { name: 'Keluar', exact: true })).toBeVisible();
 
 	await switchLanguage(page, 'English');
 
-	await expect(page).toHaveURL(/\/home$/);
+	await expect(page).toHaveURL(/\/today$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Dewi Lestari!');
 	await expect(page.getByRole('heading', { level: 2, name: `Your cohort: ${DEMO.kagawa.name}` })).toBeVisible();
 	const nav = page.getByRole('navigation');
@@ -28,12 +28,12 @@ test('a trainee switches to English, and English stays after signing out and on 
 	const otherPhone = await newVisitor();
 	await openSignIn(otherPhone, 'id');
 	await submitSignIn(otherPhone, dewi, DEMO.password, 'id');
-	await expect(otherPhone).toHaveURL(/\/home$/);
+	await expect(otherPhone).toHaveURL(/\/today$/);
 	await expect(otherPhone.getByRole('heading', { level: 1 })).toHaveText('Hello, Dewi Lestari!');
 	await expect(otherPhone.getByRole('navigation').getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
 	// And back on the first phone, signing in again is in English too.
 	await submitSignIn(page, dewi, DEMO.password, 'en');
-	await expect(page).toHaveURL(/\/home$/);
+	await expect(page).toHaveURL(/\/today$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Dewi Lestari!');
 });

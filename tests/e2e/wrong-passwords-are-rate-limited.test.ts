@@ -70,7 +70,7 @@ test.describe('signing in with wrong passwords', () => {
 		const maria = await newVisitor();
 		await openSignIn(maria);
 		await submitSignIn(maria, '0811-0000-0303', DEMO.password);
-		await expect(maria).toHaveURL(/\/home$/);
+		await expect(maria).toHaveURL(/\/today$/);
 		await expect(maria.getByRole('heading', { level: 1 })).toHaveText('Halo, Maria Goreti!');
 	});
 });

@@ -33,6 +33,8 @@ export class StudyDevice {
 			this.offline = sent.kind === 'offline';
 			if (!this.offline && sent.kind !== 'signed-out') this.offline = !(await refreshDeck(this.store));
 			await this.reload();
+			// With signal, let the service worker keep today's pages for the next time there is none.
+			if (!this.offline) navigator.serviceWorker?.controller?.postMessage({ type: 'keep-pages' });
 		} finally {
 			this.syncing = false;
 		}

@@ -42,8 +42,9 @@ export class StudySession {
 		const card = this.current;
 		if (!card) return this.writes;
 		const now = new Date();
-		const schedule = grade(card.schedule, rating, now, this.settings.scheduling);
-		const updated: DeviceCard = { ...card, schedule, firstReviewedAt: card.firstReviewedAt ?? now.toISOString() };
+		const schedule = grade($state.snapshot(card.schedule), rating, now, this.settings.scheduling);
+		// A plain copy: IndexedDB cannot store Svelte's reactive proxies.
+		const updated: DeviceCard = { ...$state.snapshot(card), schedule, firstReviewedAt: card.firstReviewedAt ?? now.toISOString() };
 		if (!card.schedule) this.newLeft = Math.max(0, this.newLeft - 1);
 		else if (card.schedule.state === 'Review') this.reviewsLeft = Math.max(0, this.reviewsLeft - 1);
 		this.cards = this.cards.map((c) => (c.id === card.id ? updated : c));

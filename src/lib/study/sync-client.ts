@@ -59,6 +59,12 @@ export async function refreshDeck(store: DeviceStore, fetcher: typeof fetch = fe
 	const deck = (await response.json()) as DeckResponse;
 	const pending = new Set((await store.queued()).map((r) => r.cardId));
 	await store.replaceCards(deck.cards, pending);
-	await store.updateMeta({ settings: deck.settings, activity: deck.activity, deckSize: deck.deckSize, deckFetchedAt: deck.serverTime });
+	await store.updateMeta({
+		settings: deck.settings,
+		activity: deck.activity,
+		deckSize: deck.deckSize,
+		deckFetchedAt: deck.serverTime,
+		lastSyncAt: new Date().toISOString()
+	});
 	return true;
 }
