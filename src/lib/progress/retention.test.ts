@@ -19,6 +19,11 @@ describe('readRetention', () => {
 		expect(readRetention({ recalled: 40, reviews: 50, target: 0.9 }).onTarget).toBe(false);
 	});
 
+	it('judges the aim at the precision it is shown (whole percent)', () => {
+		expect(readRetention({ recalled: 897, reviews: 1000, target: 0.9 }).onTarget).toBe(true); // shown as 90%
+		expect(readRetention({ recalled: 894, reviews: 1000, target: 0.9 }).onTarget).toBe(false); // shown as 89%
+	});
+
 	it('calls a small sample unsteady and no sample neither on nor off target', () => {
 		expect(readRetention({ recalled: 4, reviews: STEADY_SAMPLE - 1, target: 0.9 }).steady).toBe(false);
 		expect(readRetention({ recalled: 0, reviews: 0, target: 0.9 })).toEqual({

@@ -24,6 +24,7 @@ export function readRetention(retention: Retention): RetentionReading {
 		rate,
 		forgotten: retention.reviews - retention.recalled,
 		steady: retention.reviews >= STEADY_SAMPLE,
-		onTarget: rate !== null && rate >= retention.target
+		// Compared as whole percentages, as shown: 89.7% reads "90%" and must not be called short of a 90% aim.
+		onTarget: rate !== null && Math.round(rate * 100) >= Math.round(retention.target * 100)
 	};
 }

@@ -61,7 +61,7 @@ export async function load(claims: Claims, tzOffsetMinutes: number, now = new Da
 			[claims.sub, settings.newCardsPerDay * (OFFLINE_DAYS + 1)]
 		);
 		const activity = await sql.query<DayActivity>(
-			`select to_char(reviewed_at + make_interval(mins => $2), 'YYYY-MM-DD') as day,
+			`select to_char((reviewed_at at time zone 'UTC') + make_interval(mins => $2), 'YYYY-MM-DD') as day,
 				count(*)::int as reviews, round(sum(duration_ms) / 60000.0)::int as minutes
 			 from review_logs where user_id = $1 and reviewed_at > $3::timestamptz - interval '60 days'
 			 group by 1 order by 1`,
