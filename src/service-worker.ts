@@ -32,14 +32,18 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
+// Lessons a trainee has opened stay readable offline too.
 const isOfflinePage = (url: URL) =>
-	OFFLINE_PAGES.some((path) => url.pathname === path || url.pathname === `${path}/__data.json`);
+	OFFLINE_PAGES.some((path) => url.pathname === path || url.pathname === `${path}/__data.json`) ||
+	url.pathname === '/learn' ||
+	url.pathname.startsWith('/learn/');
 
 /** Network first with a time limit; the last good copy when there is no signal. */
 async function networkFirst(request: Request): Promise<Response> {
 	const cache = await caches.open(PAGES);
 	const key = new URL(request.url);
-	key.search = key.pathname.endsWith('__data.json') ? key.search : ''; // /study?mode=recall is the same page
+	// /study?mode=recall is the same page; a track page's ?added= note is not worth keeping
+	key.search = key.pathname.endsWith('__data.json') ? key.search : '';
 	try {
 		const response = await Promise.race([
 			fetch(request),

@@ -9,7 +9,8 @@ const ALLOWED = [
 	'src/lib/server/auth/supabase.ts',
 	'src/lib/server/demo/seed.ts',
 	'src/lib/server/content/load.ts',
-	'src/lib/server/study/schedules.ts'
+	'src/lib/server/study/schedules.ts',
+	'src/lib/server/study/optimizer.ts'
 ];
 
 function sourceFiles(dir: string): string[] {

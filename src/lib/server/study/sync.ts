@@ -2,6 +2,7 @@ import { replayByCard, type Review, type ScheduleState } from '$lib/scheduling';
 import { withUser } from '../db';
 import type { Claims } from '../db/types';
 import { batchShape, reviewShape, type ReviewEntry } from './batch';
+import { maybeFitParameters } from './optimizer';
 import { saveSchedules } from './schedules';
 import { forTrainee } from './settings';
 
@@ -64,6 +65,7 @@ export async function syncReviews(claims: Claims, body: unknown, now = new Date(
 		return [...new Set(storable.map((r) => r.cardId))];
 	});
 	if (touched.length > 0) result.schedules = await rederive(claims, touched);
+	if (result.accepted.length > 0) maybeFitParameters(claims.sub).catch((error) => console.warn('FSRS fit:', error));
 	return result;
 }
 
