@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { isKana, toHiragana } from 'wanakana';
 import type { z } from 'zod';
 import * as schema from '../../content/schema';
+import { testFile, type TestUnit } from '../../content/test-schema';
 import { edictKnows, type Edict } from './edict';
 import { readFolder, type Problem } from './files';
 
@@ -19,6 +20,7 @@ export interface Curriculum {
 	grammar: schema.GrammarPoint[];
 	culture: schema.CultureScenario[];
 	protection: schema.ProtectionLesson[];
+	testUnits: (TestUnit & { file: string })[];
 }
 
 export interface Validation {
@@ -42,7 +44,7 @@ const CONTACT_DETAIL = /(https?:\/\/|www\.|\b[\w.-]+\.(go\.jp|or\.jp|com|id)\b|\
 
 export function validateContent(contentDir: string, edict: Edict | null): Validation {
 	const problems: Problem[] = [];
-	const curriculum: Curriculum = { tracks: [], units: [], grammar: [], culture: [], protection: [] };
+	const curriculum: Curriculum = { tracks: [], units: [], grammar: [], culture: [], protection: [], testUnits: [] };
 	const ids = new Map<string, string>(); // id → file, across every kind
 
 	const claim = (id: string, file: string) => {
@@ -163,6 +165,17 @@ export function validateContent(contentDir: string, edict: Edict | null): Valida
 			}
 		}
 		curriculum.units.push({ ...unit, track: trackId as schema.Track['id'], position, file: file.path });
+	}
+
+	for (const file of readFolder(contentDir, 'tests', problems)) {
+		for (const unit of parseFile(file.path, file.data, testFile) ?? []) {
+			claim(unit.unit, file.path);
+			for (const item of unit.items) claim(item.id, file.path);
+			if (CONTACT_DETAIL.test(JSON.stringify(unit))) {
+				problems.push({ file: file.path, item: unit.unit, message: 'contains what looks like a phone number, address or URL' });
+			}
+			curriculum.testUnits.push({ ...unit, file: file.path });
+		}
 	}
 
 	// References from lessons, once every item is known.
