@@ -4,6 +4,8 @@ import type * as schema from '../../content/schema';
 import type { Problem } from './files';
 import { misreadingsIn, type Furigana, type KnownMisreading } from './furigana';
 import type { Curriculum } from './validate';
+import { blueprints, testTypes } from '../../mock-tests/blueprints';
+import { assembleForms } from '../../mock-tests/forms';
 
 export interface RenderedSentence {
 	ja: string;
@@ -45,6 +47,19 @@ export interface CompiledCurriculum {
 	}[];
 	cards: CompiledCard[];
 	items: { id: string; kind: 'grammar' | 'culture' | 'protection'; body: unknown }[];
+	testUnits: { id: string; test: string; section: string; mondai: string; passage: unknown; script: unknown }[];
+	testItems: {
+		id: string;
+		unitId: string;
+		position: number;
+		skill: string;
+		stem: string;
+		choices: string[];
+		key: number;
+		difficulty: number;
+		explanation: { id: string; en?: string };
+	}[];
+	testForms: { test: string; number: number; unitIds: string[] }[];
 	counts: Record<string, number>;
 }
 
@@ -85,7 +100,18 @@ export async function compileCurriculum(
 		return rendered;
 	};
 
-	const compiled: CompiledCurriculum = { hash: '', tracks: [], units: [], lessons: [], cards: [], items: [], counts: {} };
+	const compiled: CompiledCurriculum = {
+		hash: '',
+		tracks: [],
+		units: [],
+		lessons: [],
+		cards: [],
+		items: [],
+		testUnits: [],
+		testItems: [],
+		testForms: [],
+		counts: {}
+	};
 	curriculum.tracks.forEach((track, position) =>
 		compiled.tracks.push({ id: track.id, position, sector: track.sector ?? null, title: track.title, description: track.description })
 	);
@@ -134,6 +160,28 @@ export async function compileCurriculum(
 	for (const lesson of curriculum.protection) {
 		compiled.items.push({ id: lesson.id, kind: 'protection', body: lesson });
 	}
+	for (const unit of curriculum.testUnits) {
+		compiled.testUnits.push({ id: unit.unit, test: unit.test, section: unit.section, mondai: unit.mondai, passage: unit.passage ?? null, script: unit.script ?? null });
+		unit.items.forEach((item, position) =>
+			compiled.testItems.push({
+				id: item.id,
+				unitId: unit.unit,
+				position,
+				skill: item.skill,
+				stem: item.stem,
+				choices: item.choices,
+				key: item.key,
+				difficulty: item.difficulty,
+				explanation: item.explanation
+			})
+		);
+	}
+	for (const test of testTypes) {
+		const bank = curriculum.testUnits.filter((u) => u.test === test).map((u) => ({ ...u, items: u.items }));
+		for (const form of assembleForms(bank, blueprints[test])) {
+			compiled.testForms.push({ test, number: form.number, unitIds: form.sections.flatMap((s) => s.units.map((u) => u.unit)) });
+		}
+	}
 	compiled.counts = {
 		tracks: compiled.tracks.length,
 		units: compiled.units.length,
@@ -141,7 +189,9 @@ export async function compileCurriculum(
 		cards: compiled.cards.length,
 		grammar: curriculum.grammar.length,
 		culture: curriculum.culture.length,
-		protection: curriculum.protection.length
+		protection: curriculum.protection.length,
+		testItems: compiled.testItems.length,
+		testForms: compiled.testForms.length
 	};
 	compiled.hash = createHash('sha256').update(JSON.stringify({ ...compiled, hash: '' })).digest('hex').slice(0, 16);
 	return { compiled, problems };

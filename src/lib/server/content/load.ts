@@ -54,6 +54,7 @@ export async function loadCompiled(sql: Sql, compiled: CompiledCurriculum): Prom
 		['content_items', compiled.items, 'id, kind, body', 'id, kind, body']
 	];
 	for (const [table, rows, columns, select] of tables) await upsertAndRetire(sql, table, rows, columns, set(columns), select);
+	await loadTestBank(sql, compiled);
 	await sql.query('insert into public.content_versions (hash, counts) values ($1, $2)', [compiled.hash, JSON.stringify(compiled.counts)]);
 	return true;
 }
@@ -63,4 +64,42 @@ export async function loadBuiltCurriculum(): Promise<'loaded' | 'unchanged' | 'm
 	if (!existsSync(COMPILED_PATH)) return 'missing';
 	const compiled = JSON.parse(readFileSync(COMPILED_PATH, 'utf8')) as CompiledCurriculum;
 	return (await asService((sql) => loadCompiled(sql, compiled))) ? 'loaded' : 'unchanged';
+}
+
+/** The mock-test bank: units and items by stable id (calibrated difficulty kept), and the assembled forms. */
+async function loadTestBank(sql: Sql, compiled: CompiledCurriculum): Promise<void> {
+	await sql.query(
+		`insert into public.test_units (id, test, section, mondai, passage, script, retired_at)
+		 select id, test::public.target_exam, section, mondai, passage, script, null
+		 from jsonb_to_recordset($1::jsonb) as r(id text, test text, section text, mondai text, passage jsonb, script jsonb)
+		 on conflict (id) do update set test = excluded.test, section = excluded.section, mondai = excluded.mondai,
+			passage = excluded.passage, script = excluded.script, retired_at = null`,
+		[JSON.stringify(compiled.testUnits)]
+	);
+	await sql.query(`update public.test_units set retired_at = now() where retired_at is null and not (id = any($1::text[]))`, [
+		compiled.testUnits.map((u) => u.id)
+	]);
+	await sql.query(
+		`insert into public.test_items (id, unit_id, position, skill, stem, choices, answer_key, authored_difficulty, difficulty, explanation, retired_at)
+		 select id, "unitId", position, skill, stem, choices, key, difficulty, difficulty, explanation, null
+		 from jsonb_to_recordset($1::jsonb) as r(id text, "unitId" text, position int, skill text, stem text, choices jsonb,
+			key smallint, difficulty float8, explanation jsonb)
+		 on conflict (id) do update set unit_id = excluded.unit_id, position = excluded.position, skill = excluded.skill,
+			stem = excluded.stem, choices = excluded.choices, answer_key = excluded.answer_key, explanation = excluded.explanation,
+			-- a new authored difficulty starts calibration again; otherwise what the responses taught us stays
+			difficulty = case when test_items.authored_difficulty = excluded.authored_difficulty then test_items.difficulty
+				else excluded.authored_difficulty end,
+			authored_difficulty = excluded.authored_difficulty, retired_at = null`,
+		[JSON.stringify(compiled.testItems)]
+	);
+	await sql.query(`update public.test_items set retired_at = now() where retired_at is null and not (id = any($1::text[]))`, [
+		compiled.testItems.map((i) => i.id)
+	]);
+	await sql.query('delete from public.test_forms');
+	await sql.query(
+		`insert into public.test_forms (test, number, unit_ids)
+		 select test::public.target_exam, number, array(select jsonb_array_elements_text("unitIds"))
+		 from jsonb_to_recordset($1::jsonb) as r(test text, number int, "unitIds" jsonb)`,
+		[JSON.stringify(compiled.testForms)]
+	);
 }

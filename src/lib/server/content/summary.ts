@@ -26,6 +26,10 @@ export function summaryTable(curriculum: Curriculum): string {
 	rows.push(['grammar points', '', '', curriculum.grammar.length]);
 	rows.push(['culture scenarios', '', '', curriculum.culture.length]);
 	rows.push(['protection lessons', '', '', curriculum.protection.length]);
+	for (const test of [...new Set(curriculum.testUnits.map((u) => u.test))].sort()) {
+		const units = curriculum.testUnits.filter((u) => u.test === test);
+		rows.push([`test items: ${test}`, units.length, '', units.reduce((n, u) => n + u.items.length, 0)]);
+	}
 	const header = ['track / kind', 'units', 'lessons', 'items'];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 	const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ');

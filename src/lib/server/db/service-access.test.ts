@@ -10,6 +10,7 @@ const ALLOWED = [
 	'src/lib/server/demo/seed.ts',
 	'src/lib/server/content/load.ts',
 	'src/lib/server/study/schedules.ts',
+	'src/lib/server/mock-tests/attempts.ts',
 	'src/lib/server/study/optimizer.ts'
 ];
 
