@@ -30,6 +30,8 @@ export interface ScaleSpec {
 	max: number;
 	/** Sectional minimum (基準点); failing it fails the test whatever the total. */
 	minimum: number | null;
+	/** Reported as the count of right answers (the caregiving test), not a scaled score. */
+	raw?: boolean;
 }
 
 export interface Blueprint {
@@ -219,7 +221,7 @@ export const blueprints: Record<TestType, Blueprint> = {
 			}
 		],
 		// The real test counts raw answers; a pass is 60% of them.
-		scales: [{ id: 'total', name: '正答数', min: 0, max: 15, minimum: null }],
+		scales: [{ id: 'total', name: '正答数', min: 0, max: 15, minimum: null, raw: true }],
 		total: { min: 0, max: 15, pass: 9 }
 	}
 };

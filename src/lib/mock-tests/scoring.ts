@@ -87,10 +87,11 @@ export function scoreAttempt(results: readonly ItemResult[], blueprint: Blueprin
 		const mine = results.filter((r) => sectionIds.has(r.section));
 		const ability = estimateAbility(mine.map((r) => ({ difficulty: r.difficulty, correct: r.correct === true })));
 		const count = mine.length;
+		const right = mine.filter((r) => r.correct).length;
 		return {
 			id: scale.id,
 			ability,
-			scaled: scaledScore(ability.theta, scale, count),
+			scaled: scale.raw ? right : scaledScore(ability.theta, scale, count),
 			low: scaledScore(ability.theta - Z80 * ability.se, scale, count),
 			high: scaledScore(ability.theta + Z80 * ability.se, scale, count),
 			minimum: scale.minimum,

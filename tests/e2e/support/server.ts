@@ -27,7 +27,9 @@ export function serverEnv(settings: { port: number; dataDir: string }): Record<s
 		HOST: '127.0.0.1',
 		DATA_DIR: settings.dataDir,
 		ADDRESS_HEADER: 'x-forwarded-for',
-		XFF_DEPTH: '1'
+		XFF_DEPTH: '1',
+		// Mock-test sections last 2% of their real time, so a journey can let one run out (N5 vocabulary: 24 s).
+		MOCK_TEST_TIME_SCALE: '0.02'
 	};
 }
 
