@@ -4,11 +4,23 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import * as cohorts from '$lib/server/cohorts';
 import * as preferences from '$lib/server/study/preferences';
+import * as assignments from '$lib/server/mock-tests/assignments';
 
 export const load = (async (event) => {
 	const { claims, viewer } = await requireRole(event, ['trainee']);
-	const [joined, settings] = await Promise.all([cohorts.listJoined(claims), preferences.settingsFor(claims)]);
-	return { displayName: viewer.displayName, cohorts: joined, newCardsPerDay: settings.newCardsPerDay, cohortNewCardsPerDay: settings.cohortNewCardsPerDay };
+	const [joined, settings, assigned] = await Promise.all([
+		cohorts.listJoined(claims),
+		preferences.settingsFor(claims),
+		assignments.forTrainee(claims)
+	]);
+	return {
+		displayName: viewer.displayName,
+		cohorts: joined,
+		newCardsPerDay: settings.newCardsPerDay,
+		cohortNewCardsPerDay: settings.cohortNewCardsPerDay,
+		assigned,
+		now: new Date()
+	};
 }) satisfies PageServerLoad;
 
 const limitForm = z.object({ newCardsPerDay: z.coerce.number().int().min(0).max(100) });

@@ -1,6 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+import { testTypes } from '$lib/mock-tests/blueprints';
+import * as assignments from '$lib/server/mock-tests/assignments';
 import { requireRole } from '$lib/server/auth/guard';
 import * as cohorts from '$lib/server/cohorts';
 
@@ -13,6 +15,40 @@ export const load = (async (event) => {
 	// Row-level security returns nothing for a cohort this person does not teach or administer.
 	const cohort = await cohorts.get(claims, parsed.data.id);
 	if (!cohort) error(404, 'not found');
-	const { trainees, hasMore } = await cohorts.listTrainees(claims, cohort.id, parsed.data.page);
-	return { cohort, trainees, page: parsed.data.page, hasMore };
+	const [{ trainees, hasMore }, assigned] = await Promise.all([
+		cohorts.listTrainees(claims, cohort.id, parsed.data.page),
+		assignments.forCohort(claims, cohort.id)
+	]);
+	return { cohort, trainees, page: parsed.data.page, hasMore, assigned };
 }) satisfies PageServerLoad;
+
+// "YYYY-MM-DDTHH:mm" from a datetime-local field, in the instructor's zone (minutes east of UTC; WIB if unknown).
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+const assignForm = z.object({
+	test: z.enum(testTypes),
+	opensAt: localTime,
+	closesAt: localTime,
+	tz: z.coerce.number().int().min(-720).max(840).catch(420)
+});
+const toInstant = (local: string, tz: number) => new Date(Date.parse(`${local}:00Z`) - tz * 60_000);
+
+export const actions = {
+	assign: async (event) => {
+		const { claims } = await requireRole(event, ['instructor', 'center_admin']);
+		if (!z.uuid().safeParse(event.params.id).success) error(404, 'not found');
+		const data = await event.request.formData();
+		const parsed = assignForm.safeParse(Object.fromEntries(['test', 'opensAt', 'closesAt', 'tz'].map((k) => [k, data.get(k) ?? undefined])));
+		if (!parsed.success) return fail(400, { assignError: 'assign_bad_window' });
+		const opensAt = toInstant(parsed.data.opensAt, parsed.data.tz);
+		const closesAt = toInstant(parsed.data.closesAt, parsed.data.tz);
+		if (closesAt <= opensAt) return fail(400, { assignError: 'assign_bad_window' });
+		await assignments.assign(claims, event.params.id, parsed.data.test, opensAt, closesAt);
+		return { assigned: true };
+	},
+	withdraw: async (event) => {
+		const { claims } = await requireRole(event, ['instructor', 'center_admin']);
+		const id = z.uuid().safeParse((await event.request.formData()).get('assignment'));
+		if (!id.success || !(await assignments.withdraw(claims, id.data))) error(404, 'not found');
+		return { withdrawn: true };
+	}
+} satisfies Actions;
