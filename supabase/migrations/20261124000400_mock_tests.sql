@@ -28,11 +28,11 @@ create table public.test_items (
 );
 create index test_items_unit_idx on public.test_items (unit_id, position);
 
--- Distinct forms assembled from the bank; each lists its units in paper order.
+-- Distinct forms assembled from the bank; each lists its items in paper order.
 create table public.test_forms (
   test public.target_exam not null,
   number int not null,
-  unit_ids text[] not null,
+  item_ids text[] not null,
   primary key (test, number)
 );
 
@@ -51,8 +51,8 @@ create table public.test_attempts (
   form_number int not null,
   -- practice: listening read as a transcript because the device had no Japanese voice
   practice boolean not null default false,
-  -- the form's units when the attempt began: later changes to the bank never change a test under way
-  unit_ids text[] not null,
+  -- the form's items when the attempt began: later changes to the bank never change a test under way
+  item_ids text[] not null,
   started_at timestamptz not null default now(),
   submitted_at timestamptz,
   score jsonb
@@ -86,7 +86,7 @@ returns boolean language sql stable security definer set search_path = '' as $$
     select 1
     from public.test_attempts a
     join public.attempt_sections s on s.attempt_id = a.id and s.position = p_section
-    join public.test_items i on i.id = p_item and i.unit_id = any (a.unit_ids)
+    join public.test_items i on i.id = p_item and i.id = any (a.item_ids)
     join public.test_units u on u.id = i.unit_id and u.section = s.section
     where a.id = p_attempt and a.user_id = (select auth.uid()) and a.submitted_at is null
       and s.started_at is not null and s.submitted_at is null and now() <= s.deadline_at
@@ -137,11 +137,11 @@ returns table (item_id text, unit_id text, section text, mondai text, item_posit
 language sql stable security definer set search_path = '' as $$
   select i.id, u.id, u.section, u.mondai, i.position, i.stem, i.choices, u.passage, u.script
   from public.test_attempts a
-  cross join lateral unnest(a.unit_ids) with ordinality as fu(unit_id, unit_order)
-  join public.test_units u on u.id = fu.unit_id
-  join public.test_items i on i.unit_id = u.id
+  cross join lateral unnest(a.item_ids) with ordinality as fi(item_id, item_order)
+  join public.test_items i on i.id = fi.item_id
+  join public.test_units u on u.id = i.unit_id
   where a.id = p_attempt and (a.user_id = (select auth.uid()) or private.can_see_person(a.user_id))
-  order by fu.unit_order, i.position
+  order by fi.item_order
 $$;
 revoke all on function public.attempt_items(uuid) from public, anon;
 grant execute on function public.attempt_items(uuid) to authenticated;
@@ -152,7 +152,7 @@ returns table (item_id text, answer_key smallint, explanation jsonb, difficulty 
 language sql stable security definer set search_path = '' as $$
   select i.id, i.answer_key, i.explanation, i.difficulty, i.skill
   from public.test_attempts a
-  join public.test_items i on i.unit_id = any (a.unit_ids)
+  join public.test_items i on i.id = any (a.item_ids)
   where a.id = p_attempt and a.submitted_at is not null
     and (a.user_id = (select auth.uid()) or private.can_see_person(a.user_id))
 $$;

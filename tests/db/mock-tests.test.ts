@@ -11,10 +11,9 @@ import { blueprints } from '../../src/lib/mock-tests/blueprints';
 /** One caregiving-style form: 5 items in each of the three sections. */
 async function loadBank(engine: Engine) {
 	await engine.transaction(async (sql) => {
-		const units: string[] = [];
+		const items: string[] = [];
 		for (const section of blueprints.caregiving_japanese.sections) {
 			const unit = `u-${section.id}`;
-			units.push(unit);
 			await sql.query(`insert into test_units (id, test, section, mondai) values ($1, 'caregiving_japanese', $2, $3)`, [unit, section.id, section.mondai[0]!.id]);
 			for (let i = 0; i < 5; i++) {
 				await sql.query(
@@ -22,9 +21,10 @@ async function loadBank(engine: Engine) {
 					 values ($1, $2, $3, 'skill', 'stem', '["a","b","c","d"]', 0, 0, 0, '{"id":"karena a"}')`,
 					[`${section.id}-${i}`, unit, i]
 				);
+				items.push(`${section.id}-${i}`);
 			}
 		}
-		await sql.query(`insert into test_forms (test, number, unit_ids) values ('caregiving_japanese', 1, $1)`, [units]);
+		await sql.query(`insert into test_forms (test, number, item_ids) values ('caregiving_japanese', 1, $1)`, [items]);
 	});
 }
 

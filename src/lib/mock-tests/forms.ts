@@ -5,6 +5,15 @@ export interface BankUnit {
 	section: string;
 	mondai: string;
 	items: { id: string }[];
+	/** Items sharing a passage or a script stay together; stand-alone items may go to different forms. */
+	passage?: unknown;
+	script?: unknown;
+}
+
+/** Stand-alone items are dealt one by one; a passage's or a script's questions go together. */
+function dealable(unit: BankUnit): BankUnit[] {
+	if (unit.passage || unit.script || unit.items.length === 1) return [unit];
+	return unit.items.map((item) => ({ ...unit, unit: `${unit.unit}/${item.id}`, items: [item] }));
 }
 
 export interface Form {
@@ -24,6 +33,7 @@ export function assembleForms(bank: readonly BankUnit[], blueprint: Blueprint): 
 		for (const mondai of section.mondai) {
 			const pool = bank
 				.filter((u) => u.section === section.id && u.mondai === mondai.id)
+				.flatMap(dealable)
 				.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
 			const dealt: BankUnit[][] = [];
 			const used = new Set<string>();

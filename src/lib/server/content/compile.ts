@@ -59,7 +59,7 @@ export interface CompiledCurriculum {
 		difficulty: number;
 		explanation: { id: string; en?: string };
 	}[];
-	testForms: { test: string; number: number; unitIds: string[] }[];
+	testForms: { test: string; number: number; itemIds: string[] }[];
 	counts: Record<string, number>;
 }
 
@@ -177,9 +177,9 @@ export async function compileCurriculum(
 		);
 	}
 	for (const test of testTypes) {
-		const bank = curriculum.testUnits.filter((u) => u.test === test).map((u) => ({ ...u, items: u.items }));
+		const bank = curriculum.testUnits.filter((u) => u.test === test);
 		for (const form of assembleForms(bank, blueprints[test])) {
-			compiled.testForms.push({ test, number: form.number, unitIds: form.sections.flatMap((s) => s.units.map((u) => u.unit)) });
+			compiled.testForms.push({ test, number: form.number, itemIds: form.sections.flatMap((s) => s.units.flatMap((u) => u.items.map((i) => i.id))) });
 		}
 	}
 	compiled.counts = {

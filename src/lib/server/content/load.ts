@@ -97,9 +97,9 @@ async function loadTestBank(sql: Sql, compiled: CompiledCurriculum): Promise<voi
 	]);
 	await sql.query('delete from public.test_forms');
 	await sql.query(
-		`insert into public.test_forms (test, number, unit_ids)
-		 select test::public.target_exam, number, array(select jsonb_array_elements_text("unitIds"))
-		 from jsonb_to_recordset($1::jsonb) as r(test text, number int, "unitIds" jsonb)`,
+		`insert into public.test_forms (test, number, item_ids)
+		 select test::public.target_exam, number, array(select jsonb_array_elements_text("itemIds"))
+		 from jsonb_to_recordset($1::jsonb) as r(test text, number int, "itemIds" jsonb)`,
 		[JSON.stringify(compiled.testForms)]
 	);
 }

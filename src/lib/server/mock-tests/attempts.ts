@@ -48,8 +48,8 @@ export class AttemptError extends Error {}
 /** Starts a form of this test the trainee has taken least often; the first section's clock starts now. */
 export async function start(claims: Claims, test: TestType, practice: boolean): Promise<string> {
 	const form = await withUser(claims, async (sql) => {
-		const [row] = await sql.query<{ number: number; unit_ids: string[] }>(
-			`select f.number, f.unit_ids from test_forms f
+		const [row] = await sql.query<{ number: number; item_ids: string[] }>(
+			`select f.number, f.item_ids from test_forms f
 			 where f.test = $1
 			 order by (select count(*) from test_attempts a where a.user_id = $2 and a.test = $1 and a.form_number = f.number), f.number
 			 limit 1`,
@@ -61,8 +61,8 @@ export async function start(claims: Claims, test: TestType, practice: boolean): 
 	const blueprint = blueprints[test];
 	return asService(async (sql) => {
 		const [attempt] = await sql.query<{ id: string }>(
-			`insert into public.test_attempts (user_id, test, form_number, practice, unit_ids) values ($1, $2, $3, $4, $5) returning id`,
-			[claims.sub, test, form.number, practice, form.unit_ids]
+			`insert into public.test_attempts (user_id, test, form_number, practice, item_ids) values ($1, $2, $3, $4, $5) returning id`,
+			[claims.sub, test, form.number, practice, form.item_ids]
 		);
 		for (const [position, section] of blueprint.sections.entries()) {
 			await sql.query(
@@ -186,7 +186,7 @@ async function scoreFinished(sql: Sql, attemptId: string, test: TestType): Promi
 	const rows = await sql.query<ItemResult & { key: number; choice: number | null }>(
 		`select i.id as "itemId", u.section, u.mondai, i.difficulty, i.answer_key as key, ans.choice
 		 from public.test_attempts a
-		 join public.test_items i on i.unit_id = any (a.unit_ids)
+		 join public.test_items i on i.id = any (a.item_ids)
 		 join public.test_units u on u.id = i.unit_id
 		 left join public.attempt_answers ans on ans.attempt_id = a.id and ans.item_id = i.id
 		 where a.id = $1`,
@@ -209,7 +209,7 @@ export async function recalibrate(test: TestType): Promise<number> {
 		const observations = await sql.query<Observation>(
 			`select a.id as person, i.id as item, coalesce(ans.choice = i.answer_key, false) as correct
 			 from public.test_attempts a
-			 join public.test_items i on i.unit_id = any (a.unit_ids)
+			 join public.test_items i on i.id = any (a.item_ids)
 			 left join public.attempt_answers ans on ans.attempt_id = a.id and ans.item_id = i.id
 			 where a.test = $1 and a.submitted_at is not null and not a.practice`,
 			[test]
