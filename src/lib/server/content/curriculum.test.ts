@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadEdict } from './edict';
 import { countByTrack } from './summary';
 import { validateContent } from './validate';
+import { blueprints, FORMS_PER_TEST, testTypes } from '../../mock-tests/blueprints';
+import { assembleForms } from '../../mock-tests/forms';
 
 // The curriculum in content/ itself: valid, and at least as large as the issue asks.
 const FLOORS = { caregiving: 300, manufacturing: 250, hospitality: 250, core: 400 } as const;
@@ -32,5 +34,13 @@ describe('the curriculum', () => {
 
 	it('states can-do goals for every unit', () => {
 		expect(curriculum.units.filter((u) => u.can_do.length === 0)).toEqual([]);
+	});
+});
+
+describe('the mock-test bank', () => {
+	const { curriculum } = validateContent('content', null);
+	it.each(testTypes)('holds at least three distinct full forms of %s', (test) => {
+		const forms = assembleForms(curriculum.testUnits.filter((u) => u.test === test), blueprints[test]);
+		expect(forms.length).toBeGreaterThanOrEqual(FORMS_PER_TEST);
 	});
 });
