@@ -14,6 +14,9 @@ interface Undo {
 
 const undos: Undo[] = [];
 
+/** Set when the bench is being stopped (time limit, Ctrl-C): sections then stop reporting errors of their own. */
+export const run = { stopping: false };
+
 /** Registers an undo; returns a function that runs it now (once) and forgets it. */
 export function onCleanup(what: string, run: Undo['run'], sync?: Undo['sync']): () => Promise<void> {
 	const undo: Undo = { what, run, sync };
