@@ -116,11 +116,7 @@ export async function load(claims: Claims, attemptId: string): Promise<AttemptSt
 					)
 				).map(({ item_id: _i, unit_id: _u, ...item }) => item)
 			: [],
-		answers: Object.fromEntries(
-			(await sql.query<{ item_id: string; choice: number }>('select item_id, choice from attempt_answers where attempt_id = $1', [attemptId])).map(
-				(a) => [a.item_id, a.choice]
-			)
-		)
+		answers: Object.fromEntries(await answersOf(sql, attemptId))
 	}));
 	return {
 		id: attempt.id,
@@ -134,6 +130,12 @@ export async function load(claims: Claims, attemptId: string): Promise<AttemptSt
 		answers,
 		serverNow: now.toISOString()
 	};
+}
+
+/** The answers given in an attempt, item by item (row-level security: the owner and their teachers). */
+export async function answersOf(sql: Sql, attemptId: string): Promise<Map<string, number>> {
+	const rows = await sql.query<{ item_id: string; choice: number }>('select item_id, choice from attempt_answers where attempt_id = $1', [attemptId]);
+	return new Map(rows.map((a) => [a.item_id, a.choice]));
 }
 
 /** Saves one answer; row-level security refuses it after the deadline, in a closed section, or on another's attempt. */

@@ -2,7 +2,7 @@ import type { TestType } from '$lib/mock-tests/blueprints';
 import type { AttemptScore } from '$lib/mock-tests/scoring';
 import { withUser } from '../db';
 import type { Claims } from '../db/types';
-import type { AttemptItem } from './attempts';
+import { answersOf, type AttemptItem } from './attempts';
 
 export interface ReviewedItem extends AttemptItem {
 	choice: number | null;
@@ -39,11 +39,7 @@ export async function load(claims: Claims, attemptId: string): Promise<AttemptRe
 				[attemptId]
 			)).map((r) => [r.item_id, r])
 		);
-		const answers = new Map(
-			(await sql.query<{ item_id: string; choice: number }>('select item_id, choice from attempt_answers where attempt_id = $1', [attemptId])).map(
-				(a) => [a.item_id, a.choice]
-			)
-		);
+		const answers = await answersOf(sql, attemptId);
 		return {
 			id: attempt.id,
 			test: attempt.test,

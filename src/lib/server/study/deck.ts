@@ -1,44 +1,16 @@
-import type { ScheduleState } from '$lib/scheduling';
-import type { Segment } from '$lib/content/furigana';
+import type { DayActivity, DeckResponse, DeviceCard as StudyCard } from '$lib/study/types';
 import { withUser } from '../db';
 import type { Claims } from '../db/types';
-import { forTrainee, type TraineeStudySettings } from './settings';
+import { forTrainee } from './settings';
 
 /** Days ahead the device keeps, so three days without signal still have cards to study. */
 export const OFFLINE_DAYS = 3;
-
-export interface StudyCard {
-	id: string;
-	term: string;
-	reading: string;
-	meaning: { id: string; en: string };
-	partOfSpeech: string;
-	accept: string[];
-	examples: { ja: string; furigana: Segment[]; id: string; en: string }[];
-	schedule: ScheduleState | null;
-	firstReviewedAt: string | null;
-}
-
-export interface DayActivity {
-	/** The trainee's local calendar day, YYYY-MM-DD. */
-	day: string;
-	reviews: number;
-	minutes: number;
-}
-
-export interface Deck {
-	serverTime: string;
-	settings: TraineeStudySettings;
-	cards: StudyCard[];
-	activity: DayActivity[];
-	deckSize: number;
-}
 
 /**
  * What a trainee's phone needs for the next days: cards due by then, the next new cards in lesson order,
  * settings, and recent activity per local day (tzOffsetMinutes east of UTC, as the phone reports it).
  */
-export async function load(claims: Claims, tzOffsetMinutes: number, now = new Date()): Promise<Deck> {
+export async function load(claims: Claims, tzOffsetMinutes: number, now = new Date()): Promise<DeckResponse> {
 	return withUser(claims, async (sql) => {
 		const settings = await forTrainee(sql, claims.sub);
 		const horizon = new Date(now.getTime() + OFFLINE_DAYS * 86_400_000).toISOString();
