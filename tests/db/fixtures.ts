@@ -107,7 +107,44 @@ export function buildWorld(engine: Engine): Promise<World> {
 		);
 		await sql.query(`insert into public.lesson_completions (user_id, lesson_id) values ($1, 'l1')`, [users.traineeA.id]);
 		await sql.query(`insert into public.deck_cards (user_id, card_id) values ($1, 'c1')`, [users.traineeA.id]);
-
 		return { centers: { c1, c2 }, cohorts: { C1, C2, C3 }, users };
+	});
+}
+
+/**
+ * Activity in A's world, for the RLS matrix: one review of c1, a mock test under way (its first section open
+ * until tomorrow) with one answer, and a test assigned to C1 by A's instructor. Returns the attempt's id.
+ */
+export function addActivity(engine: Engine, world: World): Promise<string> {
+	const { users } = world;
+	const C1 = world.cohorts.C1;
+	return engine.transaction(async (sql) => {
+		await sql.query(
+			`insert into public.review_logs (id, user_id, card_id, rating, reviewed_at, duration_ms, mode)
+			 values ('00000000-0000-7000-8000-000000000001', $1, 'c1', 3, now(), 4000, 'recognition')`,
+			[users.traineeA.id]
+		);
+
+		// A mock test under way for trainee A (section open until tomorrow), and a test assigned to C1.
+		await sql.query(`insert into public.test_units (id, test, section, mondai) values ('tu1', 'jlpt_n4', 'vocabulary', 'kanji_yomi')`);
+		await sql.query(
+			`insert into public.test_items (id, unit_id, position, skill, stem, choices, answer_key, authored_difficulty, difficulty, explanation)
+			 values ('ti1', 'tu1', 0, 's', 'stem', '["a","b","c","d"]', 0, 0, 0, '{"id":"x"}'), ('ti2', 'tu1', 1, 's', 'stem', '["a","b","c","d"]', 0, 0, 0, '{"id":"x"}')`
+		);
+		const [attempt] = await sql.query<{ id: string }>(
+			`insert into public.test_attempts (user_id, test, form_number, item_ids) values ($1, 'jlpt_n4', 1, '{ti1,ti2}') returning id`,
+			[users.traineeA.id]
+		);
+		await sql.query(
+			`insert into public.attempt_sections (attempt_id, position, section, started_at, deadline_at) values ($1, 0, 'vocabulary', now(), now() + interval '1 day')`,
+			[attempt!.id]
+		);
+		await sql.query(`insert into public.attempt_answers (attempt_id, item_id, section_position, choice) values ($1, 'ti1', 0, 1)`, [attempt!.id]);
+		await sql.query(
+			`insert into public.test_assignments (cohort_id, test, opens_at, closes_at, created_by) values ($1, 'jlpt_n4', now(), now() + interval '7 days', $2)`,
+			[C1, users.instructor1.id]
+		);
+
+		return attempt!.id;
 	});
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './engines';
-import { buildWorld, claimsFor, type World } from './fixtures';
+import { addActivity, buildWorld, claimsFor, type World } from './fixtures';
+
+/** A's world with its activity: a review, a mock test under way, a test assigned (fixtures.addActivity). */
+type MatrixWorld = World & { attempt: string };
 import { runAsUser } from '../../src/lib/server/db/rls';
 import type { Claims, Engine, Sql } from '../../src/lib/server/db/types';
 
@@ -37,7 +40,11 @@ const expected = {
 	ministry_viewers: { select: [VIEWER], insert: [], update: [], delete: [] },
 	content_cards: { select: [A, B, I1, I2, ADMIN, VIEWER], insert: [], update: [], delete: [] },
 	lesson_completions: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
-	deck_cards: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] }
+	deck_cards: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
+	review_logs: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
+	test_attempts: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
+	attempt_answers: { select: [A, I1, ADMIN], insert: [A], update: [A], delete: [] },
+	test_assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] }
 } satisfies Record<string, Record<Op, Actor[]>>;
 type Table = keyof typeof expected;
 
@@ -46,10 +53,10 @@ type Statement = [text: string, params: unknown[]];
 /** The target row in A's world (select/update/delete find it by `where`), and an insert that would otherwise succeed. */
 interface Target {
 	where: string;
-	key: (w: World) => unknown[];
+	key: (w: MatrixWorld) => unknown[];
 	/** A column set to itself: the update changes nothing but still counts the row. */
 	touch: string;
-	insert: (w: World) => Statement;
+	insert: (w: MatrixWorld) => Statement;
 }
 
 const targets: Record<Table, Target> = {
@@ -130,10 +137,47 @@ const targets: Record<Table, Target> = {
 		key: (w) => [w.users.traineeA.id],
 		touch: 'added_at',
 		insert: (w) => [`insert into public.deck_cards (user_id, card_id) values ($1, 'c2')`, [w.users.traineeA.id]]
+	},
+	review_logs: {
+		where: `id = '00000000-0000-7000-8000-000000000001'`,
+		key: () => [],
+		touch: 'rating',
+		// A's next review of a card in A's deck: append-only, and only A may append it.
+		insert: (w) => [
+			`insert into public.review_logs (id, user_id, card_id, rating, reviewed_at, duration_ms, mode)
+			 values ('00000000-0000-7000-8000-000000000002', $1, 'c1', 4, now(), 3000, 'recall')`,
+			[w.users.traineeA.id]
+		]
+	},
+	test_attempts: {
+		where: 'id = $1',
+		key: (w) => [w.attempt],
+		touch: 'started_at',
+		insert: (w) => [
+			`insert into public.test_attempts (user_id, test, form_number, item_ids) values ($1, 'jlpt_n4', 1, '{ti1}')`,
+			[w.users.traineeA.id]
+		]
+	},
+	attempt_answers: {
+		where: `attempt_id = $1 and item_id = 'ti1'`,
+		key: (w) => [w.attempt],
+		touch: 'choice',
+		insert: (w) => [`insert into public.attempt_answers (attempt_id, item_id, section_position, choice) values ($1, 'ti2', 0, 2)`, [w.attempt]]
+	},
+	test_assignments: {
+		where: 'cohort_id = $1',
+		key: (w) => [w.cohorts.C1],
+		touch: 'closes_at',
+		// Made by whoever asks (the owner's control run stands in for A's instructor).
+		insert: (w) => [
+			`insert into public.test_assignments (cohort_id, test, opens_at, closes_at, created_by)
+			 values ($1, 'jlpt_n5', now(), now() + interval '1 day', coalesce((select auth.uid()), $2))`,
+			[w.cohorts.C1, w.users.instructor1.id]
+		]
 	}
 };
 
-function statement(table: Table, op: Op, w: World): Statement {
+function statement(table: Table, op: Op, w: MatrixWorld): Statement {
 	const t = targets[table];
 	switch (op) {
 		case 'select':
@@ -189,12 +233,13 @@ const cases = tables.flatMap((table) =>
 
 describe.each(testEngines)('RLS matrix on $name', (testEngine) => {
 	let engine: Engine;
-	let world: World;
+	let world: MatrixWorld;
 	let ran = 0;
 
 	beforeAll(async () => {
 		engine = await testEngine.open();
-		world = await buildWorld(engine);
+		const built = await buildWorld(engine);
+		world = { ...built, attempt: await addActivity(engine, built) };
 	});
 	afterAll(async () => {
 		if (engine) await testEngine.dispose(engine);
