@@ -1,0 +1,15 @@
+// Readiness of a trainee for departure: pure, no I/O, time passed in. The rule is READINESS_FORMULA.
+export { assess, isStrength } from './assess';
+export { READINESS_RULES, READINESS_FORMULA } from './rules';
+export type {
+	Component,
+	ComponentName,
+	LessonProgress,
+	MockTestResult,
+	Readiness,
+	ReadinessInput,
+	ReadinessLevel,
+	Reason,
+	ReasonCode,
+	RecentActivity
+} from './types';
