@@ -26,6 +26,8 @@ if (process.env.SKIP_BUILD !== '1') {
 // adapter-node assumes https unless told otherwise. Served directly (a laptop at a training center, phones on
 // its Wi-Fi), the connection itself says which; a TLS proxy in front sets x-forwarded-proto.
 if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// adapter-node refuses bodies over 512 KB by default; a roster CSV may be 1 MB (src/lib/cohorts/csv-import.ts).
+process.env.BODY_SIZE_LIMIT ??= '3M';
 const { handler } = await import('../build/handler.js'); // runs the server's init: migrate, seed, print accounts
 
 const port = Number(process.env.PORT || 3000);

@@ -145,6 +145,12 @@ export function addActivity(engine: Engine, world: World): Promise<string> {
 			[C1, users.instructor1.id]
 		);
 
+		// Someone A's instructor expects in C1 (imported from a CSV, not signed up yet).
+		await sql.query(
+			`insert into public.expected_trainees (cohort_id, display_name, phone, created_by) values ($1, 'Calon Peserta', '6281299990001', $2)`,
+			[C1, users.instructor1.id]
+		);
+
 		return attempt!.id;
 	});
 }

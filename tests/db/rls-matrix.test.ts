@@ -44,7 +44,8 @@ const expected = {
 	review_logs: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
 	test_attempts: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
 	attempt_answers: { select: [A, I1, ADMIN], insert: [A], update: [A], delete: [] },
-	test_assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] }
+	test_assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
+	expected_trainees: { select: [I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] }
 } satisfies Record<string, Record<Op, Actor[]>>;
 type Table = keyof typeof expected;
 
@@ -172,6 +173,16 @@ const targets: Record<Table, Target> = {
 		insert: (w) => [
 			`insert into public.test_assignments (cohort_id, test, opens_at, closes_at, created_by)
 			 values ($1, 'jlpt_n5', now(), now() + interval '1 day', coalesce((select auth.uid()), $2))`,
+			[w.cohorts.C1, w.users.instructor1.id]
+		]
+	},
+	expected_trainees: {
+		where: `cohort_id = $1 and phone = '6281299990001'`,
+		key: (w) => [w.cohorts.C1],
+		touch: 'display_name',
+		insert: (w) => [
+			`insert into public.expected_trainees (cohort_id, display_name, email, created_by)
+			 values ($1, 'Calon Baru', 'calon@example.test', coalesce((select auth.uid()), $2))`,
 			[w.cohorts.C1, w.users.instructor1.id]
 		]
 	}

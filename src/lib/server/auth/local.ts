@@ -14,6 +14,7 @@ import {
 } from './tokens';
 import * as users from './users';
 import * as cohortInvites from './cohort-invites';
+import * as expectedTrainees from '../cohorts/expected';
 
 async function setSessionCookies(event: RequestEvent, user: SessionUser, sessionId: string): Promise<Claims> {
 	const issuer = issuerFor(event);
@@ -84,6 +85,8 @@ export const localProvider: AuthProvider = {
 				locale
 			});
 			await cohortInvites.joinAs(sql, user.id, input.inviteCode);
+			// Someone the instructor imported: their expected row shows them as joined.
+			await expectedTrainees.markJoined(sql, cohort.id, user.id, input.identifier);
 			const sessionId = await users.startSession(sql, user.id, event.request.headers.get('user-agent'), clientAddress(event));
 			return { ok: true as const, user, sessionId };
 		}).catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { testTypes } from '$lib/mock-tests/blueprints';
 import * as assignments from '$lib/server/mock-tests/assignments';
 import { requireRole } from '$lib/server/auth/guard';
 import * as cohorts from '$lib/server/cohorts';
+import * as expectedTrainees from '$lib/server/cohorts/expected';
 
 const params = z.object({ id: z.uuid(), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
@@ -15,11 +16,12 @@ export const load = (async (event) => {
 	// Row-level security returns nothing for a cohort this person does not teach or administer.
 	const cohort = await cohorts.get(claims, parsed.data.id);
 	if (!cohort) error(404, 'not found');
-	const [{ trainees, hasMore }, assigned] = await Promise.all([
+	const [{ trainees, hasMore }, assigned, expected] = await Promise.all([
 		cohorts.listTrainees(claims, cohort.id, parsed.data.page),
-		assignments.forCohort(claims, cohort.id)
+		assignments.forCohort(claims, cohort.id),
+		expectedTrainees.list(claims, cohort.id)
 	]);
-	return { cohort, trainees, page: parsed.data.page, hasMore, assigned };
+	return { cohort, trainees, page: parsed.data.page, hasMore, assigned, expected };
 }) satisfies PageServerLoad;
 
 // "YYYY-MM-DDTHH:mm" from a datetime-local field, in the instructor's zone (minutes east of UTC; WIB if unknown).
