@@ -118,27 +118,24 @@ export function validateContent(contentDir: string, edict: Edict | null): Valida
 			curriculum.grammar.push(point);
 		}
 	}
-	for (const file of readFolder(contentDir, 'culture', problems)) {
-		for (const scenario of parseFile(file.path, file.data, schema.files.culture) ?? []) {
-			claim(scenario.id, file.path);
-			if (!tags.has(scenario.topic)) problems.push({ file: file.path, item: scenario.id, message: `unknown topic tag "${scenario.topic}"` });
-			if (CONTACT_DETAIL.test(JSON.stringify(scenario))) {
-				problems.push({ file: file.path, item: scenario.id, message: 'contains what looks like a phone number, address or URL' });
+	/** Culture scenarios and protection lessons: a known topic tag, and no invented contact details. */
+	const topicItems = <T extends { id: string; topic: string }>(folder: string, shape: z.ZodType<T[]>, keep: (file: string, item: T) => void) => {
+		for (const file of readFolder(contentDir, folder, problems)) {
+			for (const item of parseFile(file.path, file.data, shape) ?? []) {
+				claim(item.id, file.path);
+				if (!tags.has(item.topic)) problems.push({ file: file.path, item: item.id, message: `unknown topic tag "${item.topic}"` });
+				if (CONTACT_DETAIL.test(JSON.stringify(item))) {
+					problems.push({ file: file.path, item: item.id, message: 'contains what looks like a phone number, address or URL' });
+				}
+				keep(file.path, item);
 			}
-			curriculum.culture.push(scenario);
 		}
-	}
-	for (const file of readFolder(contentDir, 'protection', problems)) {
-		for (const lesson of parseFile(file.path, file.data, schema.files.protection) ?? []) {
-			claim(lesson.id, file.path);
-			if (!tags.has(lesson.topic)) problems.push({ file: file.path, item: lesson.id, message: `unknown topic tag "${lesson.topic}"` });
-			if (CONTACT_DETAIL.test(JSON.stringify(lesson))) {
-				problems.push({ file: file.path, item: lesson.id, message: 'contains what looks like a phone number, address or URL' });
-			}
-			for (const term of lesson.key_terms) checkReading(file.path, lesson.id, term.term, term.reading);
-			curriculum.protection.push(lesson);
-		}
-	}
+	};
+	topicItems('culture', schema.files.culture, (_, scenario) => curriculum.culture.push(scenario));
+	topicItems('protection', schema.files.protection, (file, lesson) => {
+		for (const term of lesson.key_terms) checkReading(file, lesson.id, term.term, term.reading);
+		curriculum.protection.push(lesson);
+	});
 
 	for (const file of readFolder(contentDir, 'tracks', problems)) {
 		const [, trackId, name] = /^tracks\/([^/]+)\/([^/]+)$/.exec(file.path) ?? [];
