@@ -150,6 +150,10 @@ export function addActivity(engine: Engine, world: World): Promise<string> {
 			`insert into public.expected_trainees (cohort_id, display_name, phone, created_by) values ($1, 'Calon Peserta', '6281299990001', $2)`,
 			[C1, users.instructor1.id]
 		);
+		await sql.query(`insert into public.assignments (cohort_id, kind, lesson_id, due_at, created_by) values ($1, 'lesson', 'l1', now() + interval '3 days', $2)`, [
+			C1,
+			users.instructor1.id
+		]);
 
 		return attempt!.id;
 	});

@@ -45,7 +45,8 @@ const expected = {
 	test_attempts: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
 	attempt_answers: { select: [A, I1, ADMIN], insert: [A], update: [A], delete: [] },
 	test_assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
-	expected_trainees: { select: [I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] }
+	expected_trainees: { select: [I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
+	assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] }
 } satisfies Record<string, Record<Op, Actor[]>>;
 type Table = keyof typeof expected;
 
@@ -183,6 +184,16 @@ const targets: Record<Table, Target> = {
 		insert: (w) => [
 			`insert into public.expected_trainees (cohort_id, display_name, email, created_by)
 			 values ($1, 'Calon Baru', 'calon@example.test', coalesce((select auth.uid()), $2))`,
+			[w.cohorts.C1, w.users.instructor1.id]
+		]
+	},
+	assignments: {
+		where: 'cohort_id = $1',
+		key: (w) => [w.cohorts.C1],
+		touch: 'due_at',
+		insert: (w) => [
+			`insert into public.assignments (cohort_id, kind, lesson_id, due_at, created_by)
+			 values ($1, 'lesson', 'l2', now() + interval '1 day', coalesce((select auth.uid()), $2))`,
 			[w.cohorts.C1, w.users.instructor1.id]
 		]
 	}

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import * as cohorts from '$lib/server/cohorts';
 import * as preferences from '$lib/server/study/preferences';
 import * as assignments from '$lib/server/mock-tests/assignments';
+import * as work from '$lib/server/assignments';
 
 export const load = (async (event) => {
 	const { claims, viewer } = await requireRole(event, ['trainee']);
@@ -19,6 +20,7 @@ export const load = (async (event) => {
 		newCardsPerDay: settings.newCardsPerDay,
 		cohortNewCardsPerDay: settings.cohortNewCardsPerDay,
 		assigned,
+		work: await work.listForTrainee(claims),
 		now: new Date()
 	};
 }) satisfies PageServerLoad;

@@ -6,6 +6,9 @@ import * as assignments from '$lib/server/mock-tests/assignments';
 import { requireRole } from '$lib/server/auth/guard';
 import * as cohorts from '$lib/server/cohorts';
 import * as expectedTrainees from '$lib/server/cohorts/expected';
+import * as readiness from '$lib/server/readiness';
+import * as work from '$lib/server/assignments';
+import { parseAssignmentForm } from '$lib/server/assignments/form';
 
 const params = z.object({ id: z.uuid(), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
@@ -21,7 +24,7 @@ export const load = (async (event) => {
 		assignments.forCohort(claims, cohort.id),
 		expectedTrainees.list(claims, cohort.id)
 	]);
-	return { cohort, trainees, page: parsed.data.page, hasMore, assigned, expected };
+	return { cohort, trainees, page: parsed.data.page, hasMore, assigned, expected, readiness: await readiness.forCohort(claims, cohort.id, new Date()), work: await work.panel(claims, cohort.id) };
 }) satisfies PageServerLoad;
 
 // "YYYY-MM-DDTHH:mm" from a datetime-local field, in the instructor's zone (minutes east of UTC; WIB if unknown).
@@ -52,5 +55,23 @@ export const actions = {
 		const id = z.uuid().safeParse((await event.request.formData()).get('assignment'));
 		if (!id.success || !(await assignments.withdraw(claims, id.data))) error(404, 'not found');
 		return { withdrawn: true };
+	},
+	assignLesson: async (event) => {
+		const { claims } = await requireRole(event, ['instructor', 'center_admin']);
+		if (!z.uuid().safeParse(event.params.id).success) error(404, 'not found');
+		const input = parseAssignmentForm(await event.request.formData());
+		if ('error' in input) return fail(400, { assignmentError: input.error });
+		// Only lessons and tracks of this cohort's curriculum (nothing is offered for a cohort one cannot see).
+		const choices = await work.lessonChoices(claims, event.params.id);
+		const known = input.kind === 'lesson' ? choices.some((l) => l.lessonId === input.lessonId) : input.trackId === null || choices.some((l) => l.trackId === input.trackId);
+		if (!known) return fail(400, { assignmentError: input.kind === 'lesson' ? 'assignment_bad_lesson' : 'assignment_bad_target' });
+		await work.create(claims, event.params.id, input);
+		return { assignmentCreated: true };
+	},
+	withdrawAssignment: async (event) => {
+		const { claims } = await requireRole(event, ['instructor', 'center_admin']);
+		const id = z.uuid().safeParse((await event.request.formData()).get('assignment'));
+		if (!id.success || !(await work.withdraw(claims, id.data))) error(404, 'not found');
+		return { assignmentWithdrawn: true };
 	}
 } satisfies Actions;

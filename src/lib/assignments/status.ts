@@ -1,0 +1,23 @@
+/** Where a trainee stands on one assignment. Pure: no I/O, the clock is passed in. */
+export type AssignmentStatus = 'not_started' | 'in_progress' | 'done' | 'late';
+export const assignmentStatuses: readonly AssignmentStatus[] = ['not_started', 'in_progress', 'late', 'done'];
+
+export interface Progress {
+	/** Lessons completed (0 or 1) or reviews logged since the assignment was made. */
+	progress: number;
+	/** 1 for a lesson; the number of reviews for a study target. */
+	target: number;
+}
+
+export interface StatusResult extends Progress {
+	status: AssignmentStatus;
+}
+
+/** Done once the target is reached (even after the due date); late when not done past due; else by progress. */
+export function assignmentStatus(progress: Progress, dueAt: Date, now: Date): StatusResult {
+	const target = Math.max(1, progress.target);
+	const reached = Math.max(0, progress.progress);
+	const status: AssignmentStatus =
+		reached >= target ? 'done' : now.getTime() > dueAt.getTime() ? 'late' : reached > 0 ? 'in_progress' : 'not_started';
+	return { status, progress: Math.min(reached, target), target };
+}
