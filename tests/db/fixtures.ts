@@ -155,6 +155,9 @@ export function addActivity(engine: Engine, world: World): Promise<string> {
 			users.instructor1.id
 		]);
 
+		await sql.query(`insert into public.study_preferences (user_id, new_cards_per_day, fsrs_weights) values ($1, 8, '{0.4,1.2,3.1,15.7}')`, [
+			users.traineeA.id
+		]);
 		return attempt!.id;
 	});
 }

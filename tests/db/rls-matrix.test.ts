@@ -42,6 +42,8 @@ const expected = {
 	lesson_completions: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
 	deck_cards: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
 	review_logs: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
+	// A's preferences; the insert is B's own first row (A has one already). Fitted weights are the server's.
+	study_preferences: { select: [A, I1, ADMIN], insert: [B], update: [A], delete: [] },
 	test_attempts: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
 	attempt_answers: { select: [A, I1, ADMIN], insert: [A], update: [A], delete: [] },
 	test_assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
@@ -150,6 +152,12 @@ const targets: Record<Table, Target> = {
 			 values ('00000000-0000-7000-8000-000000000002', $1, 'c1', 4, now(), 3000, 'recall')`,
 			[w.users.traineeA.id]
 		]
+	},
+	study_preferences: {
+		where: 'user_id = $1',
+		key: (w) => [w.users.traineeA.id],
+		touch: 'new_cards_per_day',
+		insert: (w) => ['insert into public.study_preferences (user_id, new_cards_per_day) values ($1, 5)', [w.users.traineeB.id]]
 	},
 	test_attempts: {
 		where: 'id = $1',

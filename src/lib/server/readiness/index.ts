@@ -165,7 +165,7 @@ function toResult(row: { test: TestType; submittedAt: string; practice: boolean;
 	return { test: row.test, submittedAt: row.submittedAt, practice: row.practice, passProbability: Number(row.passProbability ?? 0), passed: row.passed === true };
 }
 
-// Instructors cannot read a trainee's study_preferences under RLS today, so weights are usually the defaults.
+// The trainee's fitted weights, which their instructors may read (migration 20261124000900).
 function settingsFor(member: Member): StudySettings {
 	return {
 		...DEFAULT_STUDY_SETTINGS,
