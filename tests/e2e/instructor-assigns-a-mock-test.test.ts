@@ -1,7 +1,7 @@
 import { DEMO, newName, newPhone, openSignUp, signIn, submitSignUp } from './support/app';
 import { expect, test } from './support/fixtures';
 
-test('an instructor assigns a mock test to a cohort and its trainee sees it on Today', async ({ page, newVisitor }) => {
+test('an instructor assigns a mock test to a cohort, its trainee sees it on Today, and the instructor sees who has not started', async ({ page, newVisitor }) => {
 	const instructor = await newVisitor();
 	await signIn(instructor, DEMO.instructor, DEMO.password);
 	await instructor.getByRole('link', { name: `Buka angkatan ${DEMO.mie.name}` }).click();
@@ -19,11 +19,17 @@ test('an instructor assigns a mock test to a cohort and its trainee sees it on T
 	await section.getByLabel('Dibuka').fill(local(-1));
 	await section.getByLabel('Ditutup').fill(local(48));
 	await section.getByRole('button', { name: 'Tugaskan tes' }).click();
-	await expect(section.getByRole('listitem').filter({ hasText: 'JFT-Basic-style' })).toHaveCount(1);
+	const assignment = section.getByRole('article').filter({ hasText: 'JFT-Basic-style' });
+	await expect(assignment).toHaveCount(1);
 
 	await openSignUp(page);
-	await submitSignUp(page, { inviteCode: DEMO.mie.inviteCode, name: newName('Nanda'), phone: newPhone(), password: 'hotel-mie-2027' });
+	const name = newName('Nanda');
+	await submitSignUp(page, { inviteCode: DEMO.mie.inviteCode, name, phone: newPhone(), password: 'hotel-mie-2027' });
 	await expect(page).toHaveURL(/\/today$/);
 	const assigned = page.locator('section', { has: page.getByRole('heading', { name: 'Tes yang ditugaskan' }) });
 	await expect(assigned.getByRole('listitem').filter({ hasText: 'JFT-Basic-style' })).toContainText('Sedang dibuka — kerjakan sekarang');
+
+	await instructor.reload();
+	await expect(assignment.locator('tr[data-status="not_started"]')).toContainText(name);
+	await expect(assignment.locator('tr[data-status="done"]')).not.toContainText(name);
 });
