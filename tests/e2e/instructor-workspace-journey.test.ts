@@ -1,0 +1,71 @@
+import { DEMO, newName, newPhone, openSignUp, signIn, submitSignUp } from './support/app';
+import { expect, test } from './support/fixtures';
+import { hydrated } from './support/hydration';
+
+/** The coming Friday (today if it is Friday) as a date field writes it, in the browser's zone. */
+function nextFriday(now = new Date()): string {
+	const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((5 - now.getDay() + 7) % 7));
+	return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+// Issue 6's journey, end to end: a new cohort, its roster from a CSV, a lesson due Friday done by a trainee.
+test('an instructor opens a cohort, imports its roster, assigns a lesson due Friday, and sees the trainee finish it', async ({ page, newVisitor }) => {
+	const ayu = { name: newName('Ayu'), phone: newPhone() };
+	const rini = { name: newName('Rini'), phone: newPhone() };
+
+	const instructor = await newVisitor();
+	await signIn(instructor, DEMO.instructor, DEMO.password);
+	await instructor.getByRole('link', { name: 'Angkatan baru' }).click();
+	await hydrated(instructor);
+	const cohortName = newName('Kaigo Oita');
+	await instructor.getByLabel('Nama angkatan').fill(cohortName);
+	await instructor.getByLabel('Bidang kerja').selectOption('caregiving');
+	await instructor.getByLabel('Ujian sasaran').selectOption('jlpt_n4');
+	await instructor.getByLabel('Tanggal keberangkatan').fill('2027-10-01');
+	await instructor.getByLabel('Prefektur tujuan').fill('Oita');
+	await instructor.getByRole('button', { name: 'Buat angkatan' }).click();
+	await expect(instructor.getByRole('heading', { level: 1 })).toHaveText(cohortName);
+	const cohortUrl = instructor.url();
+	const inviteCode = (await instructor.locator('p', { hasText: 'Kode undangan:' }).locator('code').textContent())!.trim();
+
+	// The roster from a CSV: one bad row is reported, the two good ones are imported.
+	await instructor.getByRole('link', { name: 'Impor CSV' }).click();
+	await hydrated(instructor);
+	const csv = ['Nama,HP', `${ayu.name},${ayu.phone}`, 'Nomor Salah,0800,', `${rini.name},${rini.phone}`].join('\n');
+	await instructor.getByLabel('Berkas CSV').setInputFiles({ name: 'angkatan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await instructor.getByRole('button', { name: 'Periksa berkas' }).click();
+	await expect(instructor.getByRole('heading', { level: 2, name: '3 baris: 2 siap diimpor, 1 bermasalah' })).toBeVisible();
+	await expect(instructor.getByRole('row').filter({ hasText: 'Nomor Salah' })).toContainText('Nomor HP tidak valid');
+	await instructor.getByRole('button', { name: 'Impor 2 baris yang benar' }).click();
+	await expect(instructor.getByRole('status')).toHaveText('2 orang ditambahkan sebagai peserta yang ditunggu.');
+
+	// A caregiving lesson due Friday.
+	await instructor.goto(cohortUrl);
+	await hydrated(instructor);
+	const section = instructor.locator('section', { has: instructor.getByRole('heading', { name: 'Tugas pelajaran dan target belajar' }) });
+	const lessons = section.getByLabel('Pelajaran', { exact: true });
+	const lesson = (await lessons.locator('option').first().textContent())!.trim();
+	await lessons.selectOption({ label: lesson });
+	await section.locator('form', { has: instructor.getByRole('button', { name: 'Tugaskan pelajaran' }) }).getByLabel('Tenggat (akhir hari)').fill(nextFriday());
+	await section.getByRole('button', { name: 'Tugaskan pelajaran' }).click();
+	const assignment = section.locator('article', { has: instructor.getByRole('heading', { name: lesson }) });
+	await expect(assignment).toHaveCount(1);
+
+	// Ayu signs up with the invite code and the number on the roster, and finds the lesson on Today.
+	await openSignUp(page);
+	await submitSignUp(page, { inviteCode, name: ayu.name, phone: ayu.phone, password: 'oita-kaigo-2027' });
+	await expect(page).toHaveURL(/\/today$/);
+	const work = page.locator('section', { has: page.getByRole('heading', { name: 'Tugas', exact: true }) });
+	await expect(work.getByRole('listitem').filter({ hasText: lesson })).toContainText('Belum mulai');
+	await work.getByRole('link', { name: lesson }).click();
+	await page.getByRole('button', { name: 'Selesai — tambahkan kata ke latihan saya' }).click();
+	await expect(page).toHaveURL(/\/learn\/caregiving\?added=\d+$/);
+	await page.goto('/today');
+	await expect(work.getByRole('listitem').filter({ hasText: lesson })).toContainText('Selesai');
+
+	await instructor.reload();
+	await expect(assignment.locator('tr[data-status="done"]')).toContainText(ayu.name);
+	const expected = instructor.locator('section', { has: instructor.getByRole('heading', { name: 'Peserta yang ditunggu' }) });
+	await expect(expected.getByRole('row').filter({ hasText: ayu.name })).toContainText('Bergabung');
+	await expect(expected.getByRole('row').filter({ hasText: rini.name })).toContainText('Ditunggu');
+});
