@@ -24,6 +24,15 @@ export async function pendingFor(attemptId: string): Promise<PendingAnswer[]> {
 	return ((await (await db()).getAll('pending')) as PendingAnswer[]).filter((a) => a.attemptId === attemptId);
 }
 
+/** Everything waiting on this phone (one person's: signing out sends or clears it). */
+export async function allPending(): Promise<PendingAnswer[]> {
+	return (await (await db()).getAll('pending')) as PendingAnswer[];
+}
+
+export async function clearAll(): Promise<void> {
+	await (await db()).clear('pending');
+}
+
 export async function drop(key: string): Promise<void> {
 	await (await db()).delete('pending', key);
 }

@@ -16,11 +16,15 @@ export class DeviceStore {
 	private constructor(private readonly db: IDBPDatabase<StudyDb>) {}
 
 	static async open(userId: string): Promise<DeviceStore> {
-		const db = await openDB<StudyDb>(databaseName(userId), 1, {
+		const db: IDBPDatabase<StudyDb> = await openDB<StudyDb>(databaseName(userId), 1, {
 			upgrade(database) {
 				database.createObjectStore('cards', { keyPath: 'id' });
 				database.createObjectStore('queue', { keyPath: 'id' });
 				database.createObjectStore('meta');
+			},
+			// Signing out deletes this database; an open page must let go rather than block it.
+			blocking() {
+				db.close();
 			}
 		});
 		return new DeviceStore(db);
