@@ -40,7 +40,8 @@ export default defineConfig({
 		baseURL,
 		browserName: 'chromium',
 		headless: true,
-		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+		// A fake microphone (a beep) that needs no permission prompt, for the spoken-task journey.
+		launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] },
 		navigationTimeout: 30_000,
 		actionTimeout: 15_000,
 		trace: 'retain-on-failure',

@@ -89,14 +89,14 @@ $$;
 create trigger work_feedback_audit after insert or update on public.work_feedback
   for each row execute function private.audit_feedback();
 
--- An export by the current user: what was exported and from where. Staff record exports of their center.
+-- An export by the current user: what was exported and from where, recorded under a center they belong to.
 create function public.record_export(p_center uuid, p_what text, p_detail jsonb default '{}')
 returns void language plpgsql security definer set search_path = '' as $$
 begin
   if (select auth.uid()) is null then
     raise exception 'sign in first' using errcode = '42501';
   end if;
-  if p_center is not null and not private.is_center_member(p_center, array['instructor', 'center_admin']::public.member_role[]) then
+  if p_center is not null and not private.is_center_member(p_center, array['trainee', 'instructor', 'center_admin']::public.member_role[]) then
     raise exception 'not a member of this center' using errcode = '42501';
   end if;
   if char_length(p_what) not between 1 and 80 then

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './engines';
-import { buildWorld, claimsFor, type World } from './fixtures';
+import { addActivity, buildWorld, claimsFor, WORK_IDS, type World } from './fixtures';
 import type { Engine } from '../../src/lib/server/db/types';
 import { runAsUser } from '../../src/lib/server/db/rls';
 
@@ -17,6 +17,7 @@ describe.each(testEngines)('the audit trail on $name', (testEngine) => {
 	beforeAll(async () => {
 		engine = await testEngine.open();
 		world = await buildWorld(engine);
+		await addActivity(engine, world);
 	});
 	afterAll(() => testEngine.dispose(engine));
 
@@ -42,11 +43,27 @@ describe.each(testEngines)('the audit trail on $name', (testEngine) => {
 		for (const who of ['instructor1', 'traineeA', 'instructor2', 'viewer'] as const) expect(await trail(who), who).toEqual([]);
 	});
 
-	it('records exports by staff of the center, and refuses an export record for a center one is not staff of', async () => {
+	it("records who scored a trainee's work and who changed the scores later", async () => {
+		await as('instructor1', (sql) =>
+			sql.query(`update work_feedback set scores = '{"content":4}', comment = 'もっと良くなりました' where submission_id = $1`, [WORK_IDS.scored])
+		);
+		const events = await trail('admin1');
+		expect(events.find((e) => e.action === 'feedback_given')).toMatchObject({ subject_id: world.users.traineeA.id, detail: { submission: WORK_IDS.scored } });
+		expect(events.at(-1)).toMatchObject({
+			action: 'feedback_changed',
+			actor_id: world.users.instructor1.id,
+			subject_id: world.users.traineeA.id,
+			detail: { scores: { content: 4 }, previous_scores: { content: 3 }, comment_changed: true }
+		});
+	});
+
+	it('records exports by people of the center, and refuses an export record for a center one does not belong to', async () => {
 		await as('instructor1', (sql) => sql.query(`select record_export($1, 'cohort roster', '{"format":"csv"}')`, [world.centers.c1]));
 		expect((await trail('admin1')).at(-1)).toMatchObject({ action: 'exported', actor_id: world.users.instructor1.id, detail: { what: 'cohort roster', format: 'csv' } });
 		await expect(as('instructor2', (sql) => sql.query(`select record_export($1, 'cohort roster')`, [world.centers.c1]))).rejects.toThrow(/not a member/);
-		await expect(as('traineeA', (sql) => sql.query(`select record_export($1, 'cohort roster')`, [world.centers.c1]))).rejects.toThrow(/not a member/);
+		await expect(as('viewer', (sql) => sql.query(`select record_export($1, 'cohort roster')`, [world.centers.c1]))).rejects.toThrow(/not a member/);
+		await as('traineeA', (sql) => sql.query(`select record_export($1, 'my data')`, [world.centers.c1]));
+		expect((await trail('admin1')).at(-1)).toMatchObject({ action: 'exported', actor_id: world.users.traineeA.id, detail: { what: 'my data' } });
 	});
 
 	it('cannot be written, changed or deleted by anyone: not the admin, not the database owner', async () => {

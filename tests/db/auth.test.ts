@@ -42,6 +42,14 @@ describe.each(testEngines)('local accounts on $name', (testEngine) => {
 		expect(row).toMatchObject({ phone: '6281100000901', display_name: 'Siti', profile_phone: '6281100000901', locale: 'id' });
 	});
 
+	it('keeps the privacy notice version agreed to with the new account, in the language it was read in', async () => {
+		const agreements = await engine.transaction(async (sql) => {
+			const user = await users.createUser(sql, { identifier: phone('6281100000981'), password: 'rahasia-sekali', displayName: 'Ayu', locale: 'en', privacyNotice: '2026-11-24' });
+			return sql.query<{ notice_version: string; locale: string }>('select notice_version, locale from privacy_agreements where user_id = $1', [user.id]);
+		});
+		expect(agreements).toEqual([{ notice_version: '2026-11-24', locale: 'en' }]);
+	});
+
 	it('accepts the right password only, and answers an unknown account the same way as a wrong password', async () => {
 		await engine.transaction((sql) =>
 			users.createUser(sql, { identifier: email('dewi@example.id'), password: 'kata-sandi-1', displayName: 'Dewi' })

@@ -111,6 +111,13 @@ export function buildWorld(engine: Engine): Promise<World> {
 	});
 }
 
+/** addActivity's work task in C1 and A's two versions of it (the first scored, the second waiting). */
+export const WORK_IDS = {
+	task: '00000000-0000-4000-8000-00000000a001',
+	scored: '00000000-0000-4000-8000-00000000b001',
+	waiting: '00000000-0000-4000-8000-00000000b002'
+} as const;
+
 /**
  * Activity in A's world, for the RLS matrix: one review of c1, a mock test under way (its first section open
  * until tomorrow) with one answer, and a test assigned to C1 by A's instructor. Returns the attempt's id.
@@ -158,6 +165,39 @@ export function addActivity(engine: Engine, world: World): Promise<string> {
 		await sql.query(`insert into public.study_preferences (user_id, new_cards_per_day, fsrs_weights) values ($1, 8, '{0.4,1.2,3.1,15.7}')`, [
 			users.traineeA.id
 		]);
+
+		// A written work task for C1 (WORK_IDS): A handed in two versions, and A's instructor scored the first.
+		await sql.query(
+			`insert into public.assignments (id, cohort_id, kind, work_mode, title, instructions, rubric, due_at, created_by)
+			 values ($1, $2, 'work_task', 'written', '申し送り', '申し送りを書いてください。', '[{"key":"content","max":4}]', now() + interval '3 days', $3)`,
+			[WORK_IDS.task, C1, users.instructor1.id]
+		);
+		await sql.query(`insert into public.work_submissions (id, assignment_id, user_id, body) values ($1, $3, $4, '一回目'), ($2, $3, $4, '二回目')`, [
+			WORK_IDS.scored,
+			WORK_IDS.waiting,
+			WORK_IDS.task,
+			users.traineeA.id
+		]);
+		await sql.query(`insert into public.work_feedback (submission_id, scores, comment, reviewer_id) values ($1, '{"content":3}', 'よくできました', $2)`, [
+			WORK_IDS.scored,
+			users.instructor1.id
+		]);
+
+		// Trainee B, once removed from C1 (remembered for adding back); an instructor invitation of center 1.
+		await sql.query(`insert into public.cohort_removals (cohort_id, user_id, display_name, removed_by) values ($1, $2, 'traineeb', $3)`, [
+			C1,
+			users.traineeB.id,
+			users.instructor1.id
+		]);
+		await sql.query(
+			`insert into public.instructor_invitations (center_id, email, code, invited_by) values ($1, 'calon.guru@example.test', 'CALONGURU234', $2)`,
+			[world.centers.c1, users.admin1.id]
+		);
+		// A agreed to the privacy notice at sign-up, and has asked for deletion (not yet confirmed).
+		await sql.query(`insert into public.privacy_agreements (user_id, notice_version, locale) values ($1, '2026-11-24', 'id')`, [users.traineeA.id]);
+		await sql.query(`insert into public.deletion_requests (user_id, center_id) values ($1, $2)`, [users.traineeA.id, world.centers.c1]);
+		// C1's row of the ministry's mock-test rollup (the triggers make the other rollup rows of A's activity).
+		await sql.query(`insert into public.ministry_cohort_tests (cohort_id, exam, takers, attempts) values ($1, 'jlpt_n4', 1, 1)`, [C1]);
 		return attempt!.id;
 	});
 }

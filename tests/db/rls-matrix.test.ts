@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './engines';
-import { addActivity, buildWorld, claimsFor, type World } from './fixtures';
+import { addActivity, buildWorld, claimsFor, WORK_IDS, type World } from './fixtures';
 
 /** A's world with its activity: a review, a mock test under way, a test assigned (fixtures.addActivity). */
 type MatrixWorld = World & { attempt: string };
@@ -48,7 +48,24 @@ const expected = {
 	attempt_answers: { select: [A, I1, ADMIN], insert: [A], update: [A], delete: [] },
 	test_assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
 	expected_trainees: { select: [I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
-	assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] }
+	// Someone removed from C1, remembered so its staff can add them back; pending instructor invitations of center 1.
+	cohort_removals: { select: [I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
+	instructor_invitations: { select: [ADMIN], insert: [ADMIN], update: [ADMIN], delete: [ADMIN] },
+	assignments: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [I1, ADMIN] },
+	// A version once handed in is never changed or deleted; a resubmission is a new row.
+	work_submissions: { select: [A, I1, ADMIN], insert: [A], update: [], delete: [] },
+	work_feedback: { select: [A, I1, ADMIN], insert: [I1, ADMIN], update: [I1, ADMIN], delete: [] },
+	// Ministry rollups: nobody, not even a ministry viewer; viewers read sums through the ministry_* functions.
+	ministry_cohort_status: { select: [], insert: [], update: [], delete: [] },
+	ministry_cohort_months: { select: [], insert: [], update: [], delete: [] },
+	ministry_cohort_tests: { select: [], insert: [], update: [], delete: [] },
+	ministry_cohort_readiness: { select: [], insert: [], update: [], delete: [] },
+	// The dashboard's weekly rollup of review logs: nobody; instructors read cohort sums through dashboard_* functions.
+	review_weeks: { select: [], insert: [], update: [], delete: [] },
+	// Trust (issue 9): written only by triggers and functions; the trail is for the center's admins alone.
+	privacy_agreements: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
+	audit_events: { select: [ADMIN], insert: [], update: [], delete: [] },
+	deletion_requests: { select: [A, ADMIN], insert: [], update: [], delete: [] }
 } satisfies Record<string, Record<Op, Actor[]>>;
 type Table = keyof typeof expected;
 
@@ -195,8 +212,29 @@ const targets: Record<Table, Target> = {
 			[w.cohorts.C1, w.users.instructor1.id]
 		]
 	},
+	cohort_removals: {
+		where: 'cohort_id = $1 and user_id = $2',
+		key: (w) => [w.cohorts.C1, w.users.traineeB.id],
+		touch: 'removed_at',
+		// Made by whoever asks (the owner's control run stands in for A's instructor).
+		insert: (w) => [
+			`insert into public.cohort_removals (cohort_id, user_id, display_name, removed_by)
+			 values ($1, $2, 'Pernah Ikut', coalesce((select auth.uid()), $3))`,
+			[w.cohorts.C1, w.users.instructor1b.id, w.users.instructor1.id]
+		]
+	},
+	instructor_invitations: {
+		where: `center_id = $1 and email = 'calon.guru@example.test'`,
+		key: (w) => [w.centers.c1],
+		touch: 'created_at',
+		insert: (w) => [
+			`insert into public.instructor_invitations (center_id, email, code, invited_by)
+			 values ($1, 'guru.lain@example.test', 'GURULAIN2345', coalesce((select auth.uid()), $2))`,
+			[w.centers.c1, w.users.admin1.id]
+		]
+	},
 	assignments: {
-		where: 'cohort_id = $1',
+		where: `cohort_id = $1 and kind = 'lesson'`,
 		key: (w) => [w.cohorts.C1],
 		touch: 'due_at',
 		insert: (w) => [
@@ -204,6 +242,71 @@ const targets: Record<Table, Target> = {
 			 values ($1, 'lesson', 'l2', now() + interval '1 day', coalesce((select auth.uid()), $2))`,
 			[w.cohorts.C1, w.users.instructor1.id]
 		]
+	},
+	work_submissions: {
+		where: `id = '${WORK_IDS.scored}'`,
+		key: () => [],
+		touch: 'body',
+		// A third version of A's written task: only A may hand it in.
+		insert: (w) => [`insert into public.work_submissions (assignment_id, user_id, body) values ($1, $2, '三回目')`, [WORK_IDS.task, w.users.traineeA.id]]
+	},
+	work_feedback: {
+		where: `submission_id = '${WORK_IDS.scored}'`,
+		key: () => [],
+		touch: 'comment',
+		// A score for A's waiting version, by whoever asks (the owner's control run stands in for A's instructor).
+		insert: (w) => [
+			`insert into public.work_feedback (submission_id, scores, comment, reviewer_id) values ($1, '{"content":4}', '', coalesce((select auth.uid()), $2))`,
+			[WORK_IDS.waiting, w.users.instructor1.id]
+		]
+	},
+	ministry_cohort_status: {
+		where: `cohort_id = $1 and status = 'in_training'`,
+		key: (w) => [w.cohorts.C1],
+		touch: 'trainees',
+		insert: (w) => [`insert into public.ministry_cohort_status (cohort_id, status, trainees) values ($1, 'ready', 1)`, [w.cohorts.C1]]
+	},
+	ministry_cohort_months: {
+		where: 'cohort_id = $1 and joined > 0',
+		key: (w) => [w.cohorts.C1],
+		touch: 'reviews',
+		insert: (w) => [`insert into public.ministry_cohort_months (cohort_id, month, joined) values ($1, '2000-01-01', 1)`, [w.cohorts.C1]]
+	},
+	ministry_cohort_tests: {
+		where: `cohort_id = $1 and exam = 'jlpt_n4'`,
+		key: (w) => [w.cohorts.C1],
+		touch: 'takers',
+		insert: (w) => [`insert into public.ministry_cohort_tests (cohort_id, exam, takers) values ($1, 'jlpt_n5', 1)`, [w.cohorts.C1]]
+	},
+	ministry_cohort_readiness: {
+		where: 'cohort_id = $1',
+		key: (w) => [w.cohorts.C1],
+		touch: 'ready',
+		insert: (w) => [`insert into public.ministry_cohort_readiness (cohort_id) values ($1)`, [w.cohorts.C3]]
+	},
+	review_weeks: {
+		where: `user_id = $1 and sector = '' and scene = ''`,
+		key: (w) => [w.users.traineeA.id],
+		touch: 'reviews',
+		insert: (w) => [`insert into public.review_weeks (user_id, sector, scene, week) values ($1, '', '', '2000-01-03')`, [w.users.traineeA.id]]
+	},
+	privacy_agreements: {
+		where: 'user_id = $1',
+		key: (w) => [w.users.traineeA.id],
+		touch: 'locale',
+		insert: (w) => [`insert into public.privacy_agreements (user_id, notice_version, locale) values ($1, '2026-11-24', 'id')`, [w.users.traineeB.id]]
+	},
+	audit_events: {
+		where: `subject_id = $1 and action = 'enrolled'`,
+		key: (w) => [w.users.traineeA.id],
+		touch: 'detail',
+		insert: (w) => [`insert into public.audit_events (center_id, action) values ($1, 'exported')`, [w.centers.c1]]
+	},
+	deletion_requests: {
+		where: 'user_id = $1',
+		key: (w) => [w.users.traineeA.id],
+		touch: 'state',
+		insert: (w) => [`insert into public.deletion_requests (user_id, center_id) values ($1, $2)`, [w.users.spare.id, w.centers.c1]]
 	}
 };
 

@@ -94,20 +94,22 @@ describe.each(testEngines)('the Supabase sign-in on $name', (testEngine) => {
 		expect(profiles.map((p) => p.display_name)).toEqual(['Siti']);
 	});
 
-	it('signs a trainee up and enrols them with the invite code', async () => {
+	it('signs a trainee up, keeps the privacy notice agreed to, and enrols them with the invite code', async () => {
 		const jar = request();
 		const result = await provider.signUp(
 			jar.event,
-			{ inviteCode: 'BALI2027', identifier: { kind: 'email', value: 'nur@example.id' }, password: 'rahasia-nur-12', displayName: 'Nur' } as never,
+			{ inviteCode: 'BALI2027', identifier: { kind: 'email', value: 'nur@example.id' }, password: 'rahasia-nur-12', displayName: 'Nur', privacyNotice: '2026-11-24' },
 			'id'
 		);
 		expect(result.ok).toBe(true);
 		const claims = (result as { claims: { sub: string } }).claims;
 		const cohorts = await withUser(claims as never, (sql) => sql.query<{ name: string }>('select c.name from cohort_members m join cohorts c on c.id = m.cohort_id'));
 		expect(cohorts.map((c) => c.name)).toEqual(['Kaigo Bali']);
+		const agreed = await withUser(claims as never, (sql) => sql.query<{ notice_version: string }>('select notice_version from privacy_agreements'));
+		expect(agreed).toEqual([{ notice_version: '2026-11-24' }]);
 		const refused = await provider.signUp(
 			request().event,
-			{ inviteCode: 'NOPE0000', identifier: { kind: 'email', value: 'eka@example.id' }, password: 'rahasia-eka-12', displayName: 'Eka' } as never,
+			{ inviteCode: 'NOPE0000', identifier: { kind: 'email', value: 'eka@example.id' }, password: 'rahasia-eka-12', displayName: 'Eka', privacyNotice: '2026-11-24' },
 			'id'
 		);
 		expect(refused).toMatchObject({ ok: false, field: 'inviteCode' });

@@ -8,8 +8,8 @@ function nextFriday(now = new Date()): string {
 	return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }
 
-// Issue 6's journey, end to end: a new cohort, its roster from a CSV, a lesson due Friday done by a trainee.
-test('an instructor opens a cohort, imports its roster, assigns a lesson due Friday, and sees the trainee finish it', async ({ page, newVisitor }) => {
+// Issue 6's journey, end to end: a new cohort, its roster from a CSV, a lesson due Friday, a spoken task scored.
+test('an instructor opens a cohort, imports its roster, assigns a lesson and a spoken task; the trainee does both and reads the feedback', async ({ page, newVisitor }) => {
 	const ayu = { name: newName('Ayu'), phone: newPhone() };
 	const rini = { name: newName('Rini'), phone: newPhone() };
 
@@ -68,4 +68,44 @@ test('an instructor opens a cohort, imports its roster, assigns a lesson due Fri
 	const expected = instructor.locator('section', { has: instructor.getByRole('heading', { name: 'Peserta yang ditunggu' }) });
 	await expect(expected.getByRole('row').filter({ hasText: ayu.name })).toContainText('Bergabung');
 	await expect(expected.getByRole('row').filter({ hasText: rini.name })).toContainText('Ditunggu');
+
+	// A spoken task: Ayu records it in the browser, the instructor scores it, Ayu reads the feedback.
+	const title = `自己紹介 ${Date.now().toString(36)}`;
+	await hydrated(instructor);
+	const tasks = instructor.locator('section', { has: instructor.getByRole('heading', { name: 'Tugas menulis dan berbicara' }) });
+	await tasks.getByLabel('Rekaman suara').check();
+	await tasks.getByLabel('Judul', { exact: true }).fill(title);
+	await tasks.getByLabel('Petunjuk', { exact: true }).fill('施設の面接で、1分ぐらいで自己紹介をしてください。');
+	await tasks.getByLabel('Tenggat (akhir hari)').fill(nextFriday());
+	await tasks.getByRole('button', { name: 'Tugaskan' }).click();
+	const task = tasks.locator('article', { has: instructor.getByRole('heading', { name: `Rekaman: ${title}` }) });
+	await expect(task).toBeVisible();
+
+	await page.goto('/today');
+	await work.getByRole('link', { name: `Rekaman: ${title}` }).click();
+	await hydrated(page);
+	const answer = page.locator('section', { has: page.getByRole('heading', { name: 'Rekaman Anda' }) });
+	await answer.getByRole('button', { name: 'Mulai merekam' }).click();
+	await expect(answer.getByText(/^Merekam… 0:0\d/)).toBeVisible();
+	await page.waitForTimeout(1500);
+	await answer.getByRole('button', { name: 'Berhenti' }).click();
+	await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+	await expect(page.getByText('Terkirim. Instruktur Anda akan memberi nilai dan komentar.')).toBeVisible();
+
+	await instructor.reload();
+	await expect(task.locator('tr[data-status="in_progress"]')).toContainText(ayu.name);
+	await task.getByRole('link', { name: `Periksa karya ${ayu.name}` }).click();
+	await hydrated(instructor);
+	await instructor.getByLabel('Isi (0–4)').fill('3');
+	await instructor.getByLabel('Ketepatan bahasa Jepang (0–4)').fill('3');
+	await instructor.getByLabel('Kesopanan (敬語) (0–4)').fill('4');
+	await instructor.getByLabel('Pelafalan dan kelancaran (0–4)').fill('2');
+	await instructor.getByLabel('Komentar untuk peserta').fill('はっきり話せました。Latih lagi bagian penutup.');
+	await instructor.getByRole('button', { name: 'Simpan nilai' }).click();
+	await expect(instructor.getByText('Nilai tersimpan. Peserta sudah bisa melihatnya.')).toBeVisible();
+
+	await page.reload();
+	const scored = page.locator('section', { has: page.getByRole('heading', { name: 'Yang sudah Anda kirim' }) }).locator('article[data-version="1"]');
+	await expect(scored).toContainText('Total 12 dari 16');
+	await expect(scored).toContainText('はっきり話せました。Latih lagi bagian penutup.');
 });

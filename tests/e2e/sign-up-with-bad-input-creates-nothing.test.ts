@@ -31,6 +31,24 @@ test.describe('signing up with bad input', () => {
 		await expect(page.getByRole('alert')).toHaveText(UI.id.wrongCredentials);
 	});
 
+	test('without agreeing to the privacy notice no account is made, and the box says why', async ({ page }) => {
+		const person = { inviteCode: DEMO.kagawa.inviteCode, name: newName('Dian'), phone: newPhone(), password: 'setuju-nanti-1', disagree: true };
+
+		await openSignUp(page);
+		await expect(page.getByRole('heading', { name: 'Pemberitahuan privasi' })).toBeVisible();
+		await expect(page.getByText('Kementerian hanya melihat jumlah total tanpa nama', { exact: false })).toBeVisible();
+		await submitSignUp(page, person);
+
+		const agree = page.getByLabel(UI.id.agree, { exact: true });
+		await expect(agree).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByRole('alert')).toHaveText(['Centang persetujuan pemberitahuan privasi untuk membuat akun.']);
+		await expect(page.getByLabel(UI.id.fullName, { exact: true })).toHaveValue(person.name);
+
+		await openSignIn(page);
+		await failedSignIn(page, person.phone, person.password);
+		await expect(page.getByRole('alert')).toHaveText(UI.id.wrongCredentials);
+	});
+
 	test('a short password is named at the password field', async ({ page }) => {
 		const person = { inviteCode: DEMO.kagawa.inviteCode, name: newName('Sari'), phone: newPhone(), password: 'pendek' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentStatus } from './status';
+import { assignmentStatus, workTaskStatus } from './status';
 
 const due = new Date('2026-11-27T16:59:59Z'); // Friday, end of day WIB
 const before = new Date('2026-11-25T03:00:00Z');
@@ -22,5 +22,25 @@ describe('assignmentStatus', () => {
 	});
 	it('counts the due instant itself as on time', () => {
 		expect(assignmentStatus({ progress: 0, target: 1 }, due, due).status).toBe('not_started');
+	});
+});
+
+describe('workTaskStatus', () => {
+	const onTime = new Date('2026-11-26T08:00:00Z');
+	const lateHandIn = new Date('2026-11-28T00:30:00Z');
+	it('is not started before the due date with nothing handed in, and late after it', () => {
+		expect(workTaskStatus({ firstSubmittedAt: null, latestScored: false }, due, before)).toEqual({ status: 'not_started', progress: 0, target: 1 });
+		expect(workTaskStatus({ firstSubmittedAt: null, latestScored: false }, due, after).status).toBe('late');
+	});
+	it('is in progress while an on-time version waits for a score, even once the due date has passed', () => {
+		expect(workTaskStatus({ firstSubmittedAt: onTime, latestScored: false }, due, before)).toEqual({ status: 'in_progress', progress: 1, target: 1 });
+		expect(workTaskStatus({ firstSubmittedAt: onTime, latestScored: false }, due, after).status).toBe('in_progress');
+	});
+	it('is late when the first version came after the due date and is not scored yet', () => {
+		expect(workTaskStatus({ firstSubmittedAt: lateHandIn, latestScored: false }, due, after).status).toBe('late');
+	});
+	it('is done once the latest version is scored, on time or not', () => {
+		expect(workTaskStatus({ firstSubmittedAt: onTime, latestScored: true }, due, after).status).toBe('done');
+		expect(workTaskStatus({ firstSubmittedAt: lateHandIn, latestScored: true }, due, after).status).toBe('done');
 	});
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIdentifier, type Identifier } from './identifier';
+import { PRIVACY_NOTICE_VERSION } from '$lib/privacy/notice';
 
 // Issues carry message keys (see messages/*.json) so each page shows them in the reader's language.
 export type FormErrorKey =
@@ -9,7 +10,8 @@ export type FormErrorKey =
 	| 'error_password_long'
 	| 'error_name_length'
 	| 'error_invite_format'
-	| 'error_passwords_differ';
+	| 'error_passwords_differ'
+	| 'privacy_agree_required';
 
 const identifier = z
 	.string()
@@ -36,7 +38,9 @@ export const signUpSchema = z.object({
 		.pipe(z.string().regex(/^[A-Z0-9]{6,12}$/, 'error_invite_format')),
 	displayName: z.string().trim().min(1, 'error_required').max(120, 'error_name_length'),
 	identifier,
-	password: newPassword
+	password: newPassword,
+	// The box carries the version of the notice the page showed; an older page's agreement is asked for again.
+	privacyNotice: z.string().refine((version) => version === PRIVACY_NOTICE_VERSION, 'privacy_agree_required')
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -1,6 +1,7 @@
 import { openEngine } from './db/connection';
 import { loadBuiltCurriculum } from './content/load';
 import { seedDemo, printDemoAccounts } from './demo/seed';
+import { startReadinessJob } from './ministry/readiness-job';
 
 /**
  * Opens and migrates the database, loads the content build when it changed, and on the embedded database
@@ -13,4 +14,5 @@ export async function startup(): Promise<void> {
 	if (engine.kind === 'pglite' || process.env.SEED_DEMO === '1') {
 		printDemoAccounts(await seedDemo());
 	}
+	startReadinessJob();
 }

@@ -28,6 +28,7 @@ export const UI = {
 		inviteCode: 'Kode undangan',
 		fullName: 'Nama lengkap',
 		createAccount: 'Buat akun',
+		agree: 'Saya sudah membaca pemberitahuan privasi ini dan setuju.',
 		wrongCredentials: 'Nomor HP/e-mail atau kata sandi salah. Periksa lalu coba lagi.'
 	},
 	en: {
@@ -41,6 +42,7 @@ export const UI = {
 		inviteCode: 'Invite code',
 		fullName: 'Full name',
 		createAccount: 'Create account',
+		agree: 'I have read this privacy notice and agree.',
 		wrongCredentials: 'Wrong phone/e-mail or password. Check them and try again.'
 	}
 } as const;
@@ -111,6 +113,8 @@ export interface SignUp {
 	name: string;
 	phone: string;
 	password: string;
+	/** Leave the privacy notice unagreed (the default agrees, as everyone signing up must). */
+	disagree?: boolean;
 }
 
 /** Fills the sign-up form (opened at /signup) and sends it. */
@@ -121,6 +125,7 @@ export async function submitSignUp(page: Page, form: SignUp, lang: Lang = 'id'):
 	await page.getByLabel(ui.fullName, { exact: true }).fill(form.name);
 	await page.getByLabel(ui.identifier, { exact: true }).fill(form.phone);
 	await page.getByLabel(ui.password, { exact: true }).fill(form.password);
+	if (!form.disagree) await page.getByLabel(ui.agree, { exact: true }).check();
 	await submit(page, page.getByRole('button', { name: ui.createAccount, exact: true }), '/signup');
 }
 

@@ -27,6 +27,19 @@ describe('parseAssignmentForm', () => {
 			dueAt: new Date('2026-11-27T16:59:59.999Z')
 		});
 	});
+	it('takes a work task with its mode, title and instructions, trimmed', () => {
+		const task = { kind: 'work_task', mode: 'spoken', title: ' 自己紹介 ', instructions: '1分で自己紹介をしてください。', dueDate: '2026-11-27', tz: '420' };
+		expect(parseAssignmentForm(form(task))).toEqual({
+			kind: 'work_task',
+			mode: 'spoken',
+			title: '自己紹介',
+			instructions: '1分で自己紹介をしてください。',
+			dueAt: new Date('2026-11-27T16:59:59.999Z')
+		});
+		expect(parseAssignmentForm(form({ ...task, mode: 'video' }))).toEqual({ error: 'work_bad_task' });
+		expect(parseAssignmentForm(form({ ...task, title: '   ' }))).toEqual({ error: 'work_bad_task' });
+		expect(parseAssignmentForm(form({ ...task, instructions: 'あ'.repeat(4001) }))).toEqual({ error: 'work_bad_task' });
+	});
 	it('names what is wrong', () => {
 		expect(parseAssignmentForm(form({ kind: 'lesson', lessonId: 'l1', dueDate: '27/11/2026' }))).toEqual({ error: 'assignment_bad_lesson' });
 		expect(parseAssignmentForm(form({ kind: 'study_target', trackId: '', scene: '', targetReviews: '30', dueDate: '2026-11-27' }))).toEqual({

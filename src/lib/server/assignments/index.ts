@@ -1,9 +1,11 @@
-import { assignmentStatus, type AssignmentStatus, type StatusResult } from '$lib/assignments/status';
+import { assignmentStatus, workTaskStatus, type AssignmentStatus, type StatusResult } from '$lib/assignments/status';
 import type { TextJa } from '$lib/curriculum/types';
+import { defaultRubric, type Rubric, type WorkMode } from '$lib/work-tasks/rubric';
 import { withUser } from '../db';
 import type { Claims, Sql } from '../db/types';
+import { recordings } from '../storage';
 
-export type AssignmentKind = 'lesson' | 'study_target';
+export type AssignmentKind = 'lesson' | 'study_target' | 'work_task';
 
 export interface Assignment {
 	id: string;
@@ -15,6 +17,11 @@ export interface Assignment {
 	trackTitle: TextJa | null;
 	scene: string | null;
 	targetReviews: number | null;
+	/** A work task's mode, title, instructions and rubric (null for other kinds). */
+	workMode: WorkMode | null;
+	title: string | null;
+	instructions: string | null;
+	rubric: Rubric | null;
 	dueAt: Date;
 	createdAt: Date;
 }
@@ -24,13 +31,16 @@ export type TraineeAssignment = Assignment & StatusResult;
 export interface TraineeStatus extends StatusResult {
 	userId: string;
 	name: string;
+	/** A work task's latest version, for the review link (null otherwise or before the first hand-in). */
+	latestSubmissionId: string | null;
 }
 
 export type CohortAssignment = Assignment & { trainees: TraineeStatus[]; counts: Record<AssignmentStatus, number> };
 
 export type NewAssignment =
 	| { kind: 'lesson'; lessonId: string; dueAt: Date }
-	| { kind: 'study_target'; trackId: string | null; scene: string | null; targetReviews: number; dueAt: Date };
+	| { kind: 'study_target'; trackId: string | null; scene: string | null; targetReviews: number; dueAt: Date }
+	| { kind: 'work_task'; mode: WorkMode; title: string; instructions: string; dueAt: Date };
 
 export interface LessonChoice {
 	trackId: string;
@@ -43,13 +53,13 @@ export interface LessonChoice {
 
 const columns = `a.id, a.cohort_id as "cohortId", a.kind, a.lesson_id as "lessonId", l.title as "lessonTitle",
 	a.track_id as "trackId", t.title as "trackTitle", a.scene, a.target_reviews as "targetReviews",
-	a.due_at as "dueAt", a.created_at as "createdAt"`;
+	a.work_mode as "workMode", a.title, a.instructions, a.rubric, a.due_at as "dueAt", a.created_at as "createdAt"`;
 const joins = `left join content_lessons l on l.id = a.lesson_id left join content_tracks t on t.id = a.track_id`;
 
 // How far person $p is: lesson completed (0/1), or reviews since the assignment of cards in its track and scene.
 const progressOf = (person: string) => `case when a.kind = 'lesson' then
 		(select count(*)::int from lesson_completions lc where lc.user_id = ${person} and lc.lesson_id = a.lesson_id)
-	else
+	when a.kind = 'study_target' then
 		(select count(*)::int from review_logs r
 		 join content_cards cc on cc.id = r.card_id
 		 join content_lessons cl on cl.id = cc.lesson_id
@@ -57,35 +67,66 @@ const progressOf = (person: string) => `case when a.kind = 'lesson' then
 		 where r.user_id = ${person} and r.reviewed_at >= a.created_at
 		   and (a.track_id is null or cu.track_id = a.track_id)
 		   and (a.scene is null or a.scene = any (cc.scenes)))
+	else 0
 	end`;
+
+// A work task's hand-ins by person $p: the latest version (by the unique index) and when the first came.
+const workOf = (person: string) => `left join lateral (
+		select s.id, exists (select 1 from work_feedback f where f.submission_id = s.id) as scored,
+		       (select min(s0.submitted_at) from work_submissions s0 where s0.assignment_id = a.id and s0.user_id = ${person}) as first
+		from work_submissions s where a.kind = 'work_task' and s.assignment_id = a.id and s.user_id = ${person}
+		order by s.version desc limit 1
+	) w on true`;
+const workColumns = `w.id as "latestSubmissionId", coalesce(w.scored, false) as "latestScored", w.first as "firstSubmittedAt"`;
+
+interface WorkRow {
+	progress: number;
+	latestSubmissionId: string | null;
+	latestScored: boolean;
+	firstSubmittedAt: Date | null;
+}
+
+function statusOf(assignment: Assignment, row: WorkRow, now: Date): StatusResult {
+	const dueAt = new Date(assignment.dueAt);
+	if (assignment.kind === 'work_task') {
+		const first = row.firstSubmittedAt ? new Date(row.firstSubmittedAt) : null;
+		return workTaskStatus({ firstSubmittedAt: first, latestScored: row.latestScored }, dueAt, now);
+	}
+	return assignmentStatus({ progress: row.progress, target: targetOf(assignment) }, dueAt, now);
+}
 
 const targetOf = (row: { kind: AssignmentKind; targetReviews: number | null }) => (row.kind === 'lesson' ? 1 : (row.targetReviews ?? 1));
 
 /** What the trainee's cohorts assigned, with the trainee's own status (due in the last 30 days or later). */
 export async function listForTrainee(claims: Claims, now = new Date()): Promise<TraineeAssignment[]> {
 	const rows = await withUser(claims, (sql) =>
-		sql.query<Assignment & { progress: number }>(
-			`select ${columns}, ${progressOf('$1')} as progress
+		sql.query<Assignment & WorkRow>(
+			`select ${columns}, ${progressOf('$1')} as progress, ${workColumns}
 			 from cohort_members m
 			 join assignments a on a.cohort_id = m.cohort_id
 			 ${joins}
+			 ${workOf('$1')}
 			 where m.user_id = $1 and a.due_at > now() - interval '30 days'
 			 order by a.due_at`,
 			[claims.sub]
 		)
 	);
-	return rows.map(({ progress, ...row }) => ({ ...row, ...assignmentStatus({ progress, target: targetOf(row) }, new Date(row.dueAt), now) }));
+	return rows.map(({ progress, latestSubmissionId, latestScored, firstSubmittedAt, ...row }) => ({
+		...row,
+		...statusOf(row, { progress, latestSubmissionId, latestScored, firstSubmittedAt }, now)
+	}));
 }
 
 /** Each trainee × each assignment of one cohort, in one query filtered by the cohort. */
 export async function statusForCohort(claims: Claims, cohortId: string, now = new Date()): Promise<CohortAssignment[]> {
 	return withUser(claims, async (sql) => {
 		const assignments = await list(sql, cohortId);
-		const rows = await sql.query<{ assignmentId: string; userId: string; name: string; progress: number }>(
-			`select a.id as "assignmentId", m.user_id as "userId", p.display_name as name, ${progressOf('m.user_id')} as progress
+		const rows = await sql.query<{ assignmentId: string; userId: string; name: string } & WorkRow>(
+			`select a.id as "assignmentId", m.user_id as "userId", p.display_name as name, ${progressOf('m.user_id')} as progress, ${workColumns}
 			 from assignments a
 			 join cohort_members m on m.cohort_id = a.cohort_id
 			 join profiles p on p.id = m.user_id
+			 ${workOf('m.user_id')}
 			 where a.cohort_id = $1 and a.id = any ($2::uuid[])
 			 order by p.display_name, m.user_id`,
 			[cohortId, assignments.map((a) => a.id)]
@@ -95,9 +136,9 @@ export async function statusForCohort(claims: Claims, cohortId: string, now = ne
 			const trainees = rows
 				.filter((row) => row.assignmentId === assignment.id)
 				.map((row) => {
-					const result = assignmentStatus({ progress: row.progress, target: targetOf(assignment) }, new Date(assignment.dueAt), now);
+					const result = statusOf(assignment, row, now);
 					counts[result.status] += 1;
-					return { userId: row.userId, name: row.name, ...result };
+					return { userId: row.userId, name: row.name, latestSubmissionId: row.latestSubmissionId, ...result };
 				});
 			return { ...assignment, trainees, counts };
 		});
@@ -142,8 +183,8 @@ export async function scenes(claims: Claims, trackIds: string[]): Promise<string
 export async function create(claims: Claims, cohortId: string, input: NewAssignment): Promise<string> {
 	const [row] = await withUser(claims, (sql) =>
 		sql.query<{ id: string }>(
-			`insert into assignments (cohort_id, kind, lesson_id, track_id, scene, target_reviews, due_at, created_by)
-			 values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+			`insert into assignments (cohort_id, kind, lesson_id, track_id, scene, target_reviews, work_mode, title, instructions, rubric, due_at, created_by)
+			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
 			[
 				cohortId,
 				input.kind,
@@ -151,6 +192,10 @@ export async function create(claims: Claims, cohortId: string, input: NewAssignm
 				input.kind === 'study_target' ? input.trackId : null,
 				input.kind === 'study_target' ? input.scene : null,
 				input.kind === 'study_target' ? input.targetReviews : null,
+				input.kind === 'work_task' ? input.mode : null,
+				input.kind === 'work_task' ? input.title : null,
+				input.kind === 'work_task' ? input.instructions : null,
+				input.kind === 'work_task' ? JSON.stringify(defaultRubric(input.mode)) : null,
 				input.dueAt.toISOString(),
 				claims.sub
 			]
@@ -159,9 +204,20 @@ export async function create(claims: Claims, cohortId: string, input: NewAssignm
 	return row!.id;
 }
 
+/** Withdraws an assignment; a work task's recordings go with its submissions (the rows cascade, the files do not). */
 export async function withdraw(claims: Claims, assignmentId: string): Promise<boolean> {
-	const rows = await withUser(claims, (sql) => sql.query('delete from assignments where id = $1 returning id', [assignmentId]));
-	return rows.length > 0;
+	const keys = await withUser(claims, async (sql) => {
+		const found = await sql.query<{ key: string }>(
+			'select audio_key as key from work_submissions where assignment_id = $1 and audio_key is not null',
+			[assignmentId]
+		);
+		const rows = await sql.query('delete from assignments where id = $1 returning id', [assignmentId]);
+		return rows.length > 0 ? found.map((row) => row.key) : null;
+	});
+	if (keys === null) return false;
+	const store = recordings();
+	for (const key of keys) await store.delete(key);
+	return true;
 }
 
 /** What the cohort page shows: each assignment with its trainees' status, and what may be assigned. */

@@ -14,7 +14,7 @@ import {
 } from './tokens';
 import * as users from './users';
 import * as cohortInvites from './cohort-invites';
-import * as expectedTrainees from '../cohorts/expected';
+import * as instructorInvites from './instructor-invites';
 
 async function setSessionCookies(event: RequestEvent, user: SessionUser, sessionId: string): Promise<Claims> {
 	const issuer = issuerFor(event);
@@ -74,7 +74,12 @@ export const localProvider: AuthProvider = {
 		// One transaction: a failure anywhere leaves no user, profile or enrolment behind.
 		const result = await asService(async (sql) => {
 			const cohort = await cohortInvites.findOpenCohort(sql, input.inviteCode);
-			if (!cohort) return { ok: false as const, field: 'inviteCode' as const, code: 'invite_invalid' as const };
+			// Not a cohort's code: perhaps a center admin's invitation to instruct, good only for the invited e-mail.
+			const invitation = cohort ? null : await instructorInvites.findPending(sql, input.inviteCode);
+			if (!cohort && !invitation) return { ok: false as const, field: 'inviteCode' as const, code: 'invite_invalid' as const };
+			if (invitation && (input.identifier.kind !== 'email' || input.identifier.value !== invitation.email)) {
+				return { ok: false as const, field: 'identifier' as const, code: 'invite_email_mismatch' as const };
+			}
 			if (await users.identifierTaken(sql, input.identifier)) {
 				return { ok: false as const, field: 'identifier' as const, code: 'identifier_taken' as const };
 			}
@@ -82,13 +87,14 @@ export const localProvider: AuthProvider = {
 				identifier: input.identifier,
 				password: input.password,
 				displayName: input.displayName,
-				locale
+				locale,
+				privacyNotice: input.privacyNotice
 			});
-			await cohortInvites.joinAs(sql, user.id, input.inviteCode);
-			// Someone the instructor imported: their expected row shows them as joined.
-			await expectedTrainees.markJoined(sql, cohort.id, user.id, input.identifier);
+			// join_cohort also marks someone the instructor imported (same phone or e-mail) as joined.
+			if (invitation) await instructorInvites.acceptAs(sql, user.id, input.inviteCode);
+			else await cohortInvites.joinAs(sql, user.id, input.inviteCode);
 			const sessionId = await users.startSession(sql, user.id, event.request.headers.get('user-agent'), clientAddress(event));
-			return { ok: true as const, user, sessionId };
+			return { ok: true as const, user, sessionId, as: invitation ? ('instructor' as const) : ('trainee' as const) };
 		}).catch((error: unknown) => {
 			// Two sign-ups with the same phone or e-mail at once: the second meets the unique index.
 			if ((error as { code?: string }).code === '23505') {
@@ -97,7 +103,7 @@ export const localProvider: AuthProvider = {
 			throw error;
 		});
 		if (!result.ok) return result;
-		return { ok: true, claims: await setSessionCookies(event, result.user, result.sessionId) };
+		return { ok: true, claims: await setSessionCookies(event, result.user, result.sessionId), as: result.as };
 	},
 
 	async signOut(event) {

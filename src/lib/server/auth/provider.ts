@@ -4,7 +4,9 @@ import type { Identifier } from '$lib/auth/identifier';
 import type { Claims } from '../db/types';
 
 export type SignUpFailure = { ok: false; field: 'inviteCode' | 'identifier' | 'form'; code: SignUpErrorCode };
-export type SignUpErrorCode = 'invite_invalid' | 'identifier_taken' | 'unavailable';
+export type SignUpErrorCode = 'invite_invalid' | 'invite_email_mismatch' | 'identifier_taken' | 'unavailable';
+/** A cohort's invite code makes a trainee; a center admin's invitation code, an instructor. */
+export type SignedUpAs = 'trainee' | 'instructor';
 
 /** One interface for the embedded (local) and the Supabase sign-in; see DESIGN.md, Auth. */
 export interface AuthProvider {
@@ -13,7 +15,11 @@ export interface AuthProvider {
 	authenticate(event: RequestEvent): Promise<Claims | null>;
 	/** Checks the password and starts a session; null when they do not match (never says which part). */
 	signIn(event: RequestEvent, identifier: Identifier, password: string): Promise<Claims | null>;
-	signUp(event: RequestEvent, input: SignUpInput, locale: 'id' | 'en' | 'ja'): Promise<{ ok: true; claims: Claims } | SignUpFailure>;
+	signUp(
+		event: RequestEvent,
+		input: SignUpInput,
+		locale: 'id' | 'en' | 'ja'
+	): Promise<{ ok: true; claims: Claims; as: SignedUpAs } | SignUpFailure>;
 	signOut(event: RequestEvent): Promise<void>;
 	/** False when the current password is wrong. Other sessions of the user end. */
 	changePassword(event: RequestEvent, claims: Claims, currentPassword: string, newPassword: string): Promise<boolean>;

@@ -87,7 +87,7 @@ export function supabaseProvider(settings: SupabaseSettings): AuthProvider {
 			const { error } = await client.auth.signUp({
 				...credentials(input.identifier),
 				password: input.password,
-				options: { data: { display_name: input.displayName, locale } }
+				options: { data: { display_name: input.displayName, locale, privacy_notice: input.privacyNotice } }
 			});
 			if (error) {
 				const taken = error.code === 'user_already_exists' || error.code === 'phone_exists' || error.code === 'email_exists';

@@ -11,6 +11,8 @@ export interface NewUser {
 	password: string;
 	displayName: string;
 	locale?: 'id' | 'en' | 'ja';
+	/** The privacy notice version agreed to at sign-up (recorded by a trigger on auth.users). */
+	privacyNotice?: string;
 }
 
 export async function identifierTaken(sql: Sql, identifier: Identifier): Promise<boolean> {
@@ -41,10 +43,10 @@ export async function createUser(sql: Sql, user: NewUser): Promise<SessionUser> 
 			case when $1::text is null then null else now() end,
 			case when $2::text is null then null else now() end,
 			jsonb_build_object('provider', $4::text, 'providers', jsonb_build_array($4::text)),
-			jsonb_build_object('display_name', $5::text, 'locale', $6::text),
+			jsonb_strip_nulls(jsonb_build_object('display_name', $5::text, 'locale', $6::text, 'privacy_notice', $7::text)),
 			'', '', '', '', now(), now()
 		) returning id`,
-		[email, phone, user.password, provider, user.displayName, user.locale ?? 'id']
+		[email, phone, user.password, provider, user.displayName, user.locale ?? 'id', user.privacyNotice ?? null]
 	);
 	return { id: row!.id, email, phone };
 }

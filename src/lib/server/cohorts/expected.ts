@@ -1,6 +1,5 @@
 import { withUser } from '../db';
 import type { Claims, Sql } from '../db/types';
-import type { Identifier } from '$lib/auth/identifier';
 import { contactKeys, markKnown, type ImportRow } from '$lib/cohorts/csv-import';
 
 /** A person the cohort expects, from an import; joinedAt once they signed up with the invite code. */
@@ -65,14 +64,5 @@ export async function list(claims: Claims, cohortId: string): Promise<ExpectedTr
 			 limit 1000`,
 			[cohortId]
 		)
-	);
-}
-
-/** At sign-up (service transaction): the expected row with this phone or e-mail becomes joined. */
-export async function markJoined(sql: Sql, cohortId: string, userId: string, identifier: Identifier): Promise<void> {
-	await sql.query(
-		`update public.expected_trainees set joined_user_id = $2, joined_at = now()
-		 where cohort_id = $1 and joined_user_id is null and ${identifier.kind === 'phone' ? 'phone' : 'email'} = $3`,
-		[cohortId, userId, identifier.value]
 	);
 }

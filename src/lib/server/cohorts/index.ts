@@ -1,5 +1,6 @@
 import { withUser } from '../db';
 import type { Claims } from '../db/types';
+import type { RosterTrainee } from './roster';
 
 export interface CohortSummary {
 	id: string;
@@ -13,12 +14,8 @@ export interface CohortSummary {
 	traineeCount: number;
 }
 
-export interface CohortTrainee {
-	id: string;
-	displayName: string;
-	phone: string | null;
-	joinedAt: Date;
-}
+/** A trainee on the cohort's roster, with where they stand (see roster.ts). */
+export type CohortTrainee = RosterTrainee;
 
 const PAGE_SIZE = 50;
 
@@ -81,7 +78,8 @@ export async function listTrainees(
 ): Promise<{ trainees: CohortTrainee[]; hasMore: boolean }> {
 	const rows = await withUser(claims, (sql) =>
 		sql.query<CohortTrainee>(
-			`select p.id, p.display_name as "displayName", p.phone, m.joined_at as "joinedAt"
+			`select p.id, p.display_name as "displayName", p.phone, m.joined_at as "joinedAt", m.status,
+			        m.departed_on::text as "departedOn"
 			 from public.cohort_members m join public.profiles p on p.id = m.user_id
 			 where m.cohort_id = $1
 			 order by m.joined_at desc, p.id

@@ -11,7 +11,8 @@ const ALLOWED = [
 	'src/lib/server/content/load.ts',
 	'src/lib/server/study/schedules.ts',
 	'src/lib/server/mock-tests/attempts.ts',
-	'src/lib/server/study/optimizer.ts'
+	'src/lib/server/study/optimizer.ts',
+	'src/lib/server/ministry/readiness-job.ts'
 ];
 
 function sourceFiles(dir: string): string[] {

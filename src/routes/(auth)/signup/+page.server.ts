@@ -4,7 +4,7 @@ import { fieldErrors, formFields, signUpSchema } from '$lib/auth/forms';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { homePath } from '$lib/server/people/viewer';
 
-const FIELDS = ['inviteCode', 'displayName', 'identifier', 'password'] as const;
+const FIELDS = ['inviteCode', 'displayName', 'identifier', 'password', 'privacyNotice'] as const;
 
 export const load = (async ({ locals, url }) => {
 	const viewer = await locals.viewer();
@@ -20,13 +20,13 @@ export const actions = {
 		if (!parsed.success) return fail(400, { ...typed, errors: fieldErrors(parsed.error) });
 		const result = await event.locals.auth.signUp(event, parsed.data, getLocale());
 		if (!result.ok) {
-			const key = `signup_${result.code}`;
+			const key = result.code === 'invite_email_mismatch' ? 'roster_signup_invite_email_mismatch' : `signup_${result.code}`;
 			return fail(result.code === 'unavailable' ? 503 : 400, {
 				...typed,
 				errors: result.field === 'form' ? {} : { [result.field]: key },
 				formError: result.field === 'form' ? key : undefined
 			});
 		}
-		redirect(303, '/today');
+		redirect(303, result.as === 'instructor' ? '/instructor' : '/today');
 	}
 } satisfies Actions;

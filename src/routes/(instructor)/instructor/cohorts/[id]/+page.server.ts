@@ -61,12 +61,23 @@ export const actions = {
 		if (!z.uuid().safeParse(event.params.id).success) error(404, 'not found');
 		const input = parseAssignmentForm(await event.request.formData());
 		if ('error' in input) return fail(400, { assignmentError: input.error });
+		if (input.kind === 'work_task') return fail(400, { assignmentError: 'assignment_bad_lesson' });
 		// Only lessons and tracks of this cohort's curriculum (nothing is offered for a cohort one cannot see).
 		const choices = await work.lessonChoices(claims, event.params.id);
 		const known = input.kind === 'lesson' ? choices.some((l) => l.lessonId === input.lessonId) : input.trackId === null || choices.some((l) => l.trackId === input.trackId);
 		if (!known) return fail(400, { assignmentError: input.kind === 'lesson' ? 'assignment_bad_lesson' : 'assignment_bad_target' });
 		await work.create(claims, event.params.id, input);
 		return { assignmentCreated: true };
+	},
+	assignWorkTask: async (event) => {
+		const { claims } = await requireRole(event, ['instructor', 'center_admin']);
+		if (!z.uuid().safeParse(event.params.id).success) error(404, 'not found');
+		const input = parseAssignmentForm(await event.request.formData());
+		if ('error' in input || input.kind !== 'work_task') return fail(400, { workTaskError: 'work_bad_task' });
+		// Row-level security refuses a cohort this person does not teach or administer.
+		if (!(await cohorts.get(claims, event.params.id))) error(404, 'not found');
+		await work.create(claims, event.params.id, input);
+		return { workTaskCreated: true };
 	},
 	withdrawAssignment: async (event) => {
 		const { claims } = await requireRole(event, ['instructor', 'center_admin']);
