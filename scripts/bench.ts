@@ -7,11 +7,17 @@
 //                    (only with BENCH_NATION=1: generating it takes about ten minutes)
 //   5. dashboard.ts — the cohort dashboard's and one trainee page's server-side data, 200 trainees and 200,000 review
 //                    logs in one cohort, on PGlite and on TEST_DATABASE_URL/BENCH_DATABASE_URL (median and p95)
-// Settings: BENCH_LIMIT_S (time limit), BENCH_GRADES (grades per drill row, default 64), BENCH_PROFILE=1 (CPU profile
-// of the drill at 4×), BENCH_DEBUG=1 (stack traces), CHROMIUM_PATH, BENCH_DATABASE_URL / TEST_DATABASE_URL.
+//   6. lighthouse.ts — Lighthouse (mobile preset) on sign-in, Today and the drill (a trainee) and the cohort dashboard
+//                    (the demo instructor), then the PWA's installability as Chromium reports it over CDP
+//   7. load.ts      — 200 trainees at once syncing reviews and loading Today: autocannon from a second process against
+//                    the production server on TEST_DATABASE_URL/BENCH_DATABASE_URL (requests/s, p50/p95/p99, errors)
+// Settings: BENCH_ONLY (sections by file name, comma-separated: BENCH_ONLY=dashboard), BENCH_LIMIT_S (time limit),
+// BENCH_GRADES (grades per drill row, default 64), BENCH_PROFILE=1 (CPU profile of the drill at 4×), BENCH_DEBUG=1
+// (stack traces), CHROMIUM_PATH (or CHROME_PATH), BENCH_DATABASE_URL / TEST_DATABASE_URL, BENCH_LIGHTHOUSE_REPORTS=dir
+// (keep Lighthouse's JSON reports), BENCH_LOAD_SECONDS (default 20), BENCH_LOAD_PACE_MS (each trainee's request interval).
 // A figure that misses its target is marked FAIL but the exit code stays 0: the exit code says whether the bench
 // could run (1 when a section could not), not whether the app is fast. The whole run is bounded (BENCH_LIMIT_S,
-// default 290 s), uses only loopback, and ends every process and temporary directory it made.
+// default 480 s), uses only loopback, and ends every process and temporary directory it made.
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { cleanupAll, run as bench } from './bench/cleanup';
@@ -22,17 +28,30 @@ process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 register('./bench/raw-hooks.mjs', import.meta.url);
 
 interface Section {
+	/** What BENCH_ONLY calls it: the module's file name. */
+	name: string;
 	title: string;
 	load: () => Promise<{ run: () => Promise<Row[]> }>;
 }
 
 const sections: Section[] = [
-	{ title: '1. Gzipped JS per route (production build)', load: () => import('./bench/bundle') },
-	{ title: '2. Grading → next card on the device (Chromium)', load: () => import('./bench/grading') },
-	{ title: '3. Syncing 1,000 queued reviews (server)', load: () => import('./bench/sync') },
-	{ title: '4. Ministry overview and rollups, generated nation (server)', load: () => import('./bench/ministry') },
-	{ title: '5. Cohort dashboard: 200 trainees, 200,000 review logs (server)', load: () => import('./bench/dashboard') }
+	{ name: 'bundle', title: '1. Gzipped JS per route (production build)', load: () => import('./bench/bundle') },
+	{ name: 'grading', title: '2. Grading → next card on the device (Chromium)', load: () => import('./bench/grading') },
+	{ name: 'sync', title: '3. Syncing 1,000 queued reviews (server)', load: () => import('./bench/sync') },
+	{ name: 'ministry', title: '4. Ministry overview and rollups, generated nation (server)', load: () => import('./bench/ministry') },
+	{ name: 'dashboard', title: '5. Cohort dashboard: 200 trainees, 200,000 review logs (server)', load: () => import('./bench/dashboard') },
+	{ name: 'lighthouse', title: '6. Lighthouse, mobile preset, and installability (production build, Chromium)', load: () => import('./bench/lighthouse') },
+	{ name: 'load', title: '7. Load: 200 trainees syncing and loading Today (production server, PostgreSQL)', load: () => import('./bench/load') }
 ];
+
+// BENCH_ONLY=dashboard (or a comma-separated list) runs only those sections.
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const unknown = only.filter((name) => !sections.some((section) => section.name === name));
+if (unknown.length > 0) {
+	console.error(`bench: BENCH_ONLY names no section: ${unknown.join(', ')} (sections: ${sections.map((s) => s.name).join(', ')})`);
+	process.exit(1);
+}
+const chosen = only.length === 0 ? sections : sections.filter((section) => only.includes(section.name));
 
 const rows: Row[] = [];
 let broken = 0;
@@ -61,7 +80,7 @@ function finish(code: number): Promise<never> {
 }
 
 // Generating the ministry's nation (BENCH_NATION=1) alone takes about ten minutes.
-const limitS = Number(process.env.BENCH_LIMIT_S || (process.env.BENCH_NATION === '1' ? 1500 : 290));
+const limitS = Number(process.env.BENCH_LIMIT_S || (process.env.BENCH_NATION === '1' ? 1700 : 480));
 const watchdog = setTimeout(() => {
 	bench.stopping = true;
 	console.error(`\nbench: stopped at its time limit of ${limitS} s (BENCH_LIMIT_S); the figures so far:`);
@@ -81,7 +100,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 let current = '';
-for (const section of sections) {
+for (const section of chosen) {
 	current = section.title;
 	heading(section.title);
 	try {

@@ -5,6 +5,7 @@ import { chooseProvider } from '$lib/server/auth';
 import { loadViewer, type Viewer } from '$lib/server/people/viewer';
 import { startup } from '$lib/server/startup';
 import { closeEngine } from '$lib/server/db/connection';
+import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = startup;
 
@@ -33,7 +34,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(i18n, auth);
+export const handle = sequence(securityHeaders, i18n, auth);
 
 // Unexpected errors are logged with the route; the person sees only the generic, translated message.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -29,7 +29,7 @@ const READY = /Hashi is running: (http:\/\/\S+)/;
 /** Settings from a developer's shell that would point the server elsewhere (as tests/e2e/support/server.ts). */
 const REMOVED = ['DATABASE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'ORIGIN', 'AUTH_SECRET', 'SEED_DEMO'];
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
@@ -40,13 +40,15 @@ function freePort(): Promise<number> {
 	});
 }
 
-async function startHashi(): Promise<{ url: string; server: Child }> {
+/** The production server on a free loopback port; `extra` settings (e.g. DATABASE_URL) are added to its environment. */
+export async function startHashi(extra: NodeJS.ProcessEnv = {}): Promise<{ url: string; server: Child }> {
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'hashi-bench-'));
 	removeDirLater(dataDir); // registered first, so it is removed after the server has stopped
 	const env: NodeJS.ProcessEnv = {};
 	for (const [name, value] of Object.entries(process.env)) if (!REMOVED.includes(name)) env[name] = value;
 	Object.assign(env, { SKIP_BUILD: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' });
+	Object.assign(env, extra);
 	const server = startChild('Hashi server', process.execPath, ['scripts/start.js'], { env });
 	const started = Date.now();
 	const url = await new Promise<string>((resolve, reject) => {
@@ -87,6 +89,7 @@ async function signUpAndLearn(page: Page): Promise<number> {
 	await page.getByLabel('Nama lengkap', { exact: true }).fill(`Bench Peserta ${digits.slice(0, 4)}`);
 	await page.getByLabel('Nomor HP atau e-mail', { exact: true }).fill(`0812-${digits.slice(0, 4)}-${digits.slice(4)}`);
 	await page.getByLabel('Kata sandi', { exact: true }).fill('bench-hashi-2026');
+	await page.getByLabel('Saya sudah membaca pemberitahuan privasi ini dan setuju.', { exact: true }).check();
 	await page.getByRole('button', { name: 'Buat akun', exact: true }).click();
 	await page.waitForURL(/\/today$/);
 

@@ -196,6 +196,11 @@ export function addActivity(engine: Engine, world: World): Promise<string> {
 		// A agreed to the privacy notice at sign-up, and has asked for deletion (not yet confirmed).
 		await sql.query(`insert into public.privacy_agreements (user_id, notice_version, locale) values ($1, '2026-11-24', 'id')`, [users.traineeA.id]);
 		await sql.query(`insert into public.deletion_requests (user_id, center_id) values ($1, $2)`, [users.traineeA.id, world.centers.c1]);
+		// A's kept core-deck recall (what the readiness query keeps, migration 20261124001800).
+		await sql.query(
+			`insert into public.deck_recall_sums (user_id, sector, projected_at, decay, factor, cards, studied, recall_sum) values ($1, 'caregiving', now(), -0.1542, 0.5, 1, 0, 0)`,
+			[users.traineeA.id]
+		);
 		// C1's row of the ministry's mock-test rollup (the triggers make the other rollup rows of A's activity).
 		await sql.query(`insert into public.ministry_cohort_tests (cohort_id, exam, takers, attempts) values ($1, 'jlpt_n4', 1, 1)`, [C1]);
 		return attempt!.id;

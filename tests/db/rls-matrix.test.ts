@@ -62,6 +62,8 @@ const expected = {
 	ministry_cohort_readiness: { select: [], insert: [], update: [], delete: [] },
 	// The dashboard's weekly rollup of review logs: nobody; instructors read cohort sums through dashboard_* functions.
 	review_weeks: { select: [], insert: [], update: [], delete: [] },
+	// Kept core-deck recall sums: read as the deck is; written only by public.refresh_deck_recall.
+	deck_recall_sums: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
 	// Trust (issue 9): written only by triggers and functions; the trail is for the center's admins alone.
 	privacy_agreements: { select: [A, I1, ADMIN], insert: [], update: [], delete: [] },
 	audit_events: { select: [ADMIN], insert: [], update: [], delete: [] },
@@ -289,6 +291,15 @@ const targets: Record<Table, Target> = {
 		key: (w) => [w.users.traineeA.id],
 		touch: 'reviews',
 		insert: (w) => [`insert into public.review_weeks (user_id, sector, scene, week) values ($1, '', '', '2000-01-03')`, [w.users.traineeA.id]]
+	},
+	deck_recall_sums: {
+		where: `user_id = $1 and sector = 'caregiving'`,
+		key: (w) => [w.users.traineeA.id],
+		touch: 'cards',
+		insert: (w) => [
+			`insert into public.deck_recall_sums (user_id, sector, projected_at, decay, factor, cards, studied, recall_sum) values ($1, 'caregiving', now(), -0.1542, 0.5, 1, 0, 0)`,
+			[w.users.traineeB.id]
+		]
 	},
 	privacy_agreements: {
 		where: 'user_id = $1',

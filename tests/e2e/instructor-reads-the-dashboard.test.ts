@@ -5,7 +5,7 @@ import { expect, test } from './support/fixtures';
 
 test('the demo instructor reads a cohort dashboard, opens an at-risk trainee and downloads a table as CSV', async ({ page }) => {
 	await signIn(page, DEMO.instructor, DEMO.password);
-	await page.getByRole('link', { name: `Dasbor ${DEMO.kagawa.name}` }).click();
+	await page.getByRole('link', { name: `Buka dasbor angkatan: ${DEMO.kagawa.name}` }).click();
 	await expect(page.getByRole('heading', { level: 1, name: `Dasbor ${DEMO.kagawa.name}` })).toBeVisible();
 
 	// The readiness distribution: the demo trainees have not studied or sat a mock test yet, so all are at risk.

@@ -22,7 +22,7 @@ test('a trainee opens a caregiving lesson, toggles furigana, reveals a word, com
 	await expect(page.getByRole('heading', { level: 2, name: 'Target' })).toBeVisible();
 
 	// A word written in kanji: its reading shows while furigana are on, hides when they are turned off…
-	const word = page.getByRole('button', { name: /^Cara baca / }).first();
+	const word = page.getByTitle(/^Cara baca /).first();
 	const reading = word.locator('rt');
 	await expect(reading).toBeVisible();
 	const firstExample = page.locator('.examples').first().locator('rt').first();
@@ -35,7 +35,7 @@ test('a trainee opens a caregiving lesson, toggles furigana, reveals a word, com
 	await word.click();
 	await expect(word).toHaveAttribute('aria-pressed', 'true');
 	await expect(reading).toBeVisible();
-	await expect(page.getByRole('button', { name: /^Cara baca / }).nth(1).locator('rt')).toBeHidden();
+	await expect(page.getByTitle(/^Cara baca /).nth(1).locator('rt')).toBeHidden();
 
 	await page.getByRole('button', { name: 'Selesai — tambahkan kata ke latihan saya' }).click();
 	await expect(page).toHaveURL(/\/learn\/caregiving\?added=\d+$/);

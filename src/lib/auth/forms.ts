@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIdentifier, type Identifier } from './identifier';
 import { PRIVACY_NOTICE_VERSION } from '$lib/privacy/notice';
+import { storable } from '$lib/forms/storable';
 
 // Issues carry message keys (see messages/*.json) so each page shows them in the reader's language.
 export type FormErrorKey =
@@ -11,7 +12,8 @@ export type FormErrorKey =
 	| 'error_name_length'
 	| 'error_invite_format'
 	| 'error_passwords_differ'
-	| 'privacy_agree_required';
+	| 'privacy_agree_required'
+	| 'abuse_text_unstorable';
 
 const identifier = z
 	.string()
@@ -27,7 +29,7 @@ const identifier = z
 	});
 
 // bcrypt reads at most 72 bytes; longer passwords would be silently cut.
-const newPassword = z.string().min(8, 'error_password_short').max(72, 'error_password_long');
+const newPassword = z.string().min(8, 'error_password_short').max(72, 'error_password_long').refine(storable, 'abuse_text_unstorable');
 
 export const signUpSchema = z.object({
 	inviteCode: z
@@ -36,7 +38,7 @@ export const signUpSchema = z.object({
 		.min(1, 'error_required')
 		.transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
 		.pipe(z.string().regex(/^[A-Z0-9]{6,12}$/, 'error_invite_format')),
-	displayName: z.string().trim().min(1, 'error_required').max(120, 'error_name_length'),
+	displayName: z.string().trim().min(1, 'error_required').max(120, 'error_name_length').refine(storable, 'abuse_text_unstorable'),
 	identifier,
 	password: newPassword,
 	// The box carries the version of the notice the page showed; an older page's agreement is asked for again.
@@ -46,13 +48,13 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
 	identifier,
-	password: z.string().min(1, 'error_required').max(200, 'error_password_long')
+	password: z.string().min(1, 'error_required').max(200, 'error_password_long').refine(storable, 'abuse_text_unstorable')
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const changePasswordSchema = z
 	.object({
-		currentPassword: z.string().min(1, 'error_required').max(200, 'error_password_long'),
+		currentPassword: z.string().min(1, 'error_required').max(200, 'error_password_long').refine(storable, 'abuse_text_unstorable'),
 		newPassword,
 		confirmPassword: z.string()
 	})

@@ -16,7 +16,7 @@ describe('parseIdentifier', () => {
 		expect(parseIdentifier('  Siti.Rahma@Example.ID ')).toEqual({ kind: 'email', value: 'siti.rahma@example.id' });
 	});
 
-	it.each(['', 'siti', 'siti@', 'siti@example', '0812', '0812abc4567', '+', '12345678901234567'])(
+	it.each(['', 'siti', 'siti@', 'siti@example', '0812', '0812abc4567', '+', '12345678901234567', 'siti\u0000@example.id', 'siti@exa\u0007mple.id'])(
 		'refuses %j',
 		(typed) => {
 			expect(parseIdentifier(typed)).toBeNull();

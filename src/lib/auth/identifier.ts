@@ -1,7 +1,8 @@
 /** How a person signs in: an e-mail address or an Indonesian or international phone number. */
 export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+// No control characters: they are never part of an address, and PostgreSQL cannot store U+0000.
+const EMAIL = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]{2,}$/u;
 
 /**
  * Reads what a person typed as "phone or e-mail". Phones become digits with the country code first, as

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from '$lib/forms/storable';
 
 // Issues carry message keys (messages/*.json), as in src/lib/auth/forms.ts.
 export type CohortFormErrorKey =
@@ -10,7 +11,8 @@ export type CohortFormErrorKey =
 	| 'cohort_manage_error_prefecture'
 	| 'cohort_manage_error_retention'
 	| 'cohort_manage_error_new_cards'
-	| 'cohort_manage_error_center';
+	| 'cohort_manage_error_center'
+	| 'abuse_text_unstorable';
 
 export const sectors = ['caregiving', 'manufacturing', 'hospitality'] as const;
 export const targetExams = ['jlpt_n5', 'jlpt_n4', 'jft_basic', 'caregiving_japanese'] as const;
@@ -44,7 +46,7 @@ const decimal = (key: CohortFormErrorKey) =>
 		.transform(Number);
 
 export const cohortSchema = z.object({
-	name: z.string().trim().min(1, 'error_required').min(2, 'cohort_manage_error_name').max(120, 'cohort_manage_error_name'),
+	name: z.string().trim().min(1, 'error_required').min(2, 'cohort_manage_error_name').max(120, 'cohort_manage_error_name').refine(storable, 'abuse_text_unstorable'),
 	sector: z.enum(sectors, 'cohort_manage_error_sector'),
 	targetExam: z.enum(targetExams, 'cohort_manage_error_exam'),
 	departureDate: z.string().trim().min(1, 'error_required').refine(isCalendarDate, 'cohort_manage_error_date'),
@@ -53,7 +55,8 @@ export const cohortSchema = z.object({
 		.trim()
 		.min(1, 'error_required')
 		.min(2, 'cohort_manage_error_prefecture')
-		.max(40, 'cohort_manage_error_prefecture'),
+		.max(40, 'cohort_manage_error_prefecture')
+		.refine(storable, 'abuse_text_unstorable'),
 	// The database keeps two decimals (numeric(3,2)).
 	desiredRetention: decimal('cohort_manage_error_retention')
 		.pipe(z.number().min(0.7, 'cohort_manage_error_retention').max(0.97, 'cohort_manage_error_retention'))

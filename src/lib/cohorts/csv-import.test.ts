@@ -63,6 +63,9 @@ describe('parseRoster', () => {
 	it('skips blank lines but keeps the row numbers of the rest', () => {
 		expect(rowsOf('name,phone\n\nSiti,081234567890\n\n').map((row) => row.row)).toEqual([3]);
 	});
+	it('refuses a file with a NUL character as unreadable (a binary file; the database cannot store it)', () => {
+		expect(parseRoster('name,phone\nBu\u0000di,081234567890\n')).toEqual({ ok: false, problem: 'file_unreadable' });
+	});
 });
 
 describe('markKnown', () => {

@@ -93,6 +93,8 @@ function checkRow(row: number, cells: string[], columns: Partial<Record<Column, 
 /** Reads an uploaded CSV (comma or semicolon, as Excel writes in Indonesia) and checks every row. */
 export function parseRoster(text: string): ParsedFile {
 	if (new TextEncoder().encode(text).length > MAX_BYTES) return { ok: false, problem: 'file_too_large' };
+	// U+0000 means a binary file (and PostgreSQL cannot store it).
+	if (text.includes('\u0000')) return { ok: false, problem: 'file_unreadable' };
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
 	const records = parsed.data.filter((cells) => cells.some((cell) => cell.trim() !== ''));
 	if (records.length === 0) return { ok: false, problem: 'file_empty' };

@@ -12,11 +12,15 @@ export const examLabel = (exam: string) => message(`exam_${exam}`);
 export const roleLabel = (role: string) => message(`role_${role}`);
 
 const intlLocale = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' } as const;
+const dateFormats: Partial<Record<keyof typeof intlLocale, Intl.DateTimeFormat>> = {};
 
 /** A date the way the reader's language writes it: 15 Maret 2027, 15 March 2027, 2027年3月15日. */
 export function formatDate(value: string | Date): string {
 	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
-	return new Intl.DateTimeFormat(intlLocale[getLocale()], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+	const locale = getLocale();
+	// Making a formatter costs about a millisecond; a page renders several dates, the server many pages.
+	const format = (dateFormats[locale] ??= new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }));
+	return format.format(date);
 }
 
 /** Curriculum text in the reader's language: Indonesian, English, or the Japanese original where there is one. */

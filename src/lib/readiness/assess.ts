@@ -1,9 +1,9 @@
 import { activityShare, deckRecall, departure, lessonShare, mockTestEvidence } from './components';
 import { READINESS_RULES as R } from './rules';
-import type { Component, ComponentName, LessonProgress, Readiness, ReadinessInput, Reason, ReasonCode } from './types';
+import type { AssessInput, Component, ComponentName, LessonProgress, Readiness, Reason, ReasonCode } from './types';
 
 /** Readiness of one trainee at `now`, by the rule in READINESS_FORMULA. */
-export function assess(input: ReadinessInput, now: Date): Readiness {
+export function assess(input: AssessInput, now: Date): Readiness {
 	const mock = mockTestEvidence(input.mockTests, input.cohort.targetExam, now);
 	const trip = departure(input.cohort.departureDate, now);
 	const recall = deckRecall(input.coreDeck, trip.projectAt);

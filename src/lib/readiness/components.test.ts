@@ -86,6 +86,17 @@ describe('deckRecall', () => {
 		const recall = deckRecall({ schedules: [state], settings: SETTINGS }, departure(DEPARTURE, NOW).projectAt);
 		expect(recall.value).toBeLessThan(0.8);
 	});
+
+	it('takes a deck the database already summed, only for the projection date it was summed for', () => {
+		const at = departure(DEPARTURE, NOW).projectAt;
+		const cards = [card(800), null, card(10, 1), null];
+		const recallSum = cards.reduce((sum, state) => sum + retrievability(state, at, SETTINGS), 0);
+		const summed = deckRecall({ projectedAt: at.toISOString(), recallSum, studied: 2, of: 4 }, at);
+		expect(summed).toStrictEqual({ value: recallSum / 4, studied: 2, of: 4 });
+		expect(summed.value).toBeCloseTo(deckRecall({ schedules: cards, settings: SETTINGS }, at).value!, 12);
+		expect(deckRecall({ projectedAt: at.toISOString(), recallSum: 0, studied: 0, of: 0 }, at).value).toBeNull();
+		expect(() => deckRecall({ projectedAt: NOW.toISOString(), recallSum, studied: 2, of: 4 }, at)).toThrow(RangeError);
+	});
 });
 
 describe('shares', () => {

@@ -4,7 +4,7 @@ import type { TestType } from '$lib/mock-tests/blueprints';
 import { projectedRecall } from '$lib/scheduling';
 import { DAY_MS, toInstant } from '$lib/scheduling/time';
 import { READINESS_RULES } from './rules';
-import type { LessonProgress, MockTestResult, ReadinessInput, RecentActivity } from './types';
+import type { AssessInput, LessonProgress, MockTestResult, RecentActivity } from './types';
 
 const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 
@@ -70,7 +70,12 @@ export interface DeckRecall {
 	of: number;
 }
 
-export function deckRecall(deck: ReadinessInput['coreDeck'], at: Date): DeckRecall {
+export function deckRecall(deck: AssessInput['coreDeck'], at: Date): DeckRecall {
+	if ('recallSum' in deck) {
+		// A sum projected to another day would give a wrong figure that looks right.
+		if (deck.projectedAt !== at.toISOString()) throw new RangeError(`Deck recall projected at ${deck.projectedAt}, not ${at.toISOString()}`);
+		return { value: deck.of === 0 ? null : deck.recallSum / deck.of, studied: deck.studied, of: deck.of };
+	}
 	const of = deck.schedules.length;
 	const studied = deck.schedules.filter((s) => s !== null && s.state !== 'New').length;
 	return { value: of === 0 ? null : projectedRecall(deck.schedules, at, deck.settings), studied, of };

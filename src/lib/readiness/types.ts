@@ -34,6 +34,24 @@ export interface ReadinessInput {
 	activity: RecentActivity;
 }
 
+/**
+ * The core deck already summed where it is stored (src/lib/server/readiness sums it in SQL): the same figures
+ * deckRecall takes from the card list, so a cohort's 60,000 schedules need not travel to the server.
+ */
+export interface DeckSummary {
+	/** The instant the recall was projected at, ISO 8601; must be the model's projection date (checked). */
+	projectedAt: string;
+	/** Sum over the core deck of each card's projected recall (retrievability), never-studied cards adding 0. */
+	recallSum: number;
+	/** Cards studied (in the deck and past New). */
+	studied: number;
+	/** Cards of the core deck. */
+	of: number;
+}
+
+/** What assess takes: a ReadinessInput, or one whose core deck is already summed. */
+export type AssessInput = Omit<ReadinessInput, 'coreDeck'> & { coreDeck: ReadinessInput['coreDeck'] | DeckSummary };
+
 export type ReadinessLevel = 'ready' | 'on_track' | 'at_risk';
 export type ComponentName = 'mockTest' | 'recall' | 'protection' | 'culture' | 'activity';
 

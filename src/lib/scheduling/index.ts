@@ -3,6 +3,6 @@ export { Rating, DEFAULT_STUDY_SETTINGS, isStep } from './types';
 export type { LearningPhase, Review, ScheduleState, Step, StudySettings } from './types';
 export { grade } from './grade';
 export { replay, replayByCard, inReplayOrder } from './replay';
-export { retrievability, projectedRecall, forecast } from './recall';
+export { retrievability, projectedRecall, recallCurve, forecast } from './recall';
 export { planCatchUp, newCardsToday } from './workload';
 export type { CatchUpPlan, NewCardLimits } from './workload';

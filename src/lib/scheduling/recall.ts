@@ -1,4 +1,4 @@
-import { forgetting_curve } from 'ts-fsrs';
+import { computeDecayFactor, forgetting_curve } from 'ts-fsrs';
 import { scheduler } from './engine';
 import { DAY_MS, toInstant } from './time';
 import { DEFAULT_STUDY_SETTINGS, type ScheduleState, type StudySettings } from './types';
@@ -39,6 +39,15 @@ export function forecast(states: Iterable<ScheduleState | null>, from: Date, day
 		if (day < counts.length) counts[day] = (counts[day] ?? 0) + 1;
 	}
 	return counts;
+}
+
+/**
+ * The two constants of the trainee's forgetting curve R(t, S) = round8((1 + factor·t/S)^decay), t in days, as
+ * ts-fsrs computes them from the scheduler's migrated weights (decay = -w[20], factor rounded to 8 places). For
+ * code that evaluates the same curve elsewhere (the readiness query sums it in SQL).
+ */
+export function recallCurve(settings: StudySettings = DEFAULT_STUDY_SETTINGS): { decay: number; factor: number } {
+	return computeDecayFactor(curveWeights(settings));
 }
 
 // The fitted decay (w[20]) differs per trainee, so the curve takes the scheduler's migrated weights.

@@ -2,12 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { changePasswordSchema, fieldErrors, formFields } from '$lib/auth/forms';
+import { storable, UNSTORABLE } from '$lib/forms/storable';
 import { requireViewer } from '$lib/server/auth/guard';
 import { setDisplayName } from '$lib/server/people/viewer';
 import * as deletion from '$lib/server/privacy/deletion';
 
 const profileSchema = z.object({
-	displayName: z.string().trim().min(1, 'error_required').max(120, 'error_name_length')
+	displayName: z.string().trim().min(1, 'error_required').max(120, 'error_name_length').refine(storable, UNSTORABLE)
 });
 
 export const load = (async (event) => {

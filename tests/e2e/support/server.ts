@@ -57,11 +57,19 @@ export interface RunningServer {
 
 const READY = /Hashi is running: (http:\/\/\S+)/;
 
-/** Starts `node scripts/start.js` (no build) and resolves once it prints that it is running. */
-export async function startServer(settings: { port: number; dataDir: string; timeoutMs?: number }): Promise<RunningServer> {
+/**
+ * Starts `node scripts/start.js` (no build) and resolves once it prints that it is running. `env` adds settings on
+ * top of serverEnv's, e.g. DATABASE_URL for a test that runs the server on a PostgreSQL database of its own.
+ */
+export async function startServer(settings: {
+	port: number;
+	dataDir: string;
+	timeoutMs?: number;
+	env?: Record<string, string>;
+}): Promise<RunningServer> {
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: ROOT,
-		env: serverEnv(settings),
+		env: { ...serverEnv(settings), ...settings.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { workModes } from '$lib/work-tasks/rubric';
+import { storable } from '$lib/forms/storable';
 import type { NewAssignment } from '.';
 
 // A date field "YYYY-MM-DD": due at the end of that day in the instructor's zone (minutes east of UTC; WIB if unknown).
 const base = { dueDate: z.iso.date(), tz: z.coerce.number().int().min(-720).max(840).catch(420) };
-const lessonForm = z.object({ kind: z.literal('lesson'), lessonId: z.string().min(1).max(120), ...base });
+const lessonForm = z.object({ kind: z.literal('lesson'), lessonId: z.string().min(1).max(120).refine(storable), ...base });
 const targetForm = z
 	.object({
 		kind: z.literal('study_target'),
-		trackId: z.string().max(120).transform((s) => s || null),
-		scene: z.string().trim().max(60).transform((s) => s || null),
+		trackId: z.string().max(120).refine(storable).transform((s) => s || null),
+		scene: z.string().trim().max(60).refine(storable).transform((s) => s || null),
 		targetReviews: z.coerce.number().int().min(1).max(5000),
 		...base
 	})
@@ -17,8 +18,8 @@ const targetForm = z
 const workForm = z.object({
 	kind: z.literal('work_task'),
 	mode: z.enum(workModes),
-	title: z.string().trim().min(1).max(120),
-	instructions: z.string().trim().min(1).max(4000),
+	title: z.string().trim().min(1).max(120).refine(storable),
+	instructions: z.string().trim().min(1).max(4000).refine(storable),
 	...base
 });
 

@@ -117,24 +117,63 @@ export async function listForTrainee(claims: Claims, now = new Date()): Promise<
 	}));
 }
 
-/** Each trainee × each assignment of one cohort, in one query filtered by the cohort. */
+/**
+ * Study-target progress of every trainee of the cohort in one pass, the same count progressOf makes for one
+ * person: reviews since the assignment was made of cards in its track and scene. The matching cards are listed
+ * once per assignment; each trainee's reviews since the oldest of these assignments come by review_logs(user_id,
+ * reviewed_at), a range per trainee (OFFSET 0 keeps the planner from turning it into a scan of the whole log).
+ * Asked row by row, it re-joined the curriculum for every trainee × assignment: most of the dashboard's assignment time.
+ */
+async function studyTargetProgress(sql: Sql, cohortId: string, assignmentIds: string[]): Promise<Map<string, number>> {
+	const rows = await sql.query<{ assignmentId: string; userId: string; progress: number }>(
+		`with targets as materialized (
+			select a.id, a.created_at, cc.id as card_id
+			from assignments a
+			join content_cards cc on a.scene is null or a.scene = any (cc.scenes)
+			join content_lessons cl on cl.id = cc.lesson_id
+			join content_units cu on cu.id = cl.unit_id and (a.track_id is null or cu.track_id = a.track_id)
+			where a.cohort_id = $1 and a.id = any ($2::uuid[]) and a.kind = 'study_target'
+		 )
+		 select t.id as "assignmentId", m.user_id as "userId", count(*)::int as progress
+		 from cohort_members m
+		 cross join lateral (
+			select r.card_id, r.reviewed_at from review_logs r
+			where r.user_id = m.user_id and r.reviewed_at >= (select min(created_at) from targets)
+			offset 0
+		 ) r
+		 join targets t on t.card_id = r.card_id and r.reviewed_at >= t.created_at
+		 where m.cohort_id = $1
+		 group by t.id, m.user_id`,
+		[cohortId, assignmentIds]
+	);
+	return new Map(rows.map((row) => [`${row.assignmentId} ${row.userId}`, row.progress]));
+}
+
+/** Each trainee × each assignment of one cohort, in one query filtered by the cohort (and one for study targets). */
 export async function statusForCohort(claims: Claims, cohortId: string, now = new Date()): Promise<CohortAssignment[]> {
 	return withUser(claims, async (sql) => {
 		const assignments = await list(sql, cohortId);
+		const ids = assignments.map((a) => a.id);
 		const rows = await sql.query<{ assignmentId: string; userId: string; name: string } & WorkRow>(
-			`select a.id as "assignmentId", m.user_id as "userId", p.display_name as name, ${progressOf('m.user_id')} as progress, ${workColumns}
+			`select a.id as "assignmentId", m.user_id as "userId", p.display_name as name,
+				case when a.kind = 'lesson' then
+					(select count(*)::int from lesson_completions lc where lc.user_id = m.user_id and lc.lesson_id = a.lesson_id)
+				else 0 end as progress, ${workColumns}
 			 from assignments a
 			 join cohort_members m on m.cohort_id = a.cohort_id
 			 join profiles p on p.id = m.user_id
 			 ${workOf('m.user_id')}
 			 where a.cohort_id = $1 and a.id = any ($2::uuid[])
 			 order by p.display_name, m.user_id`,
-			[cohortId, assignments.map((a) => a.id)]
+			[cohortId, ids]
 		);
+		const studied = assignments.some((a) => a.kind === 'study_target') ? await studyTargetProgress(sql, cohortId, ids) : new Map<string, number>();
+		const byAssignment = new Map<string, typeof rows>();
+		for (const row of rows) byAssignment.get(row.assignmentId)?.push(row) ?? byAssignment.set(row.assignmentId, [row]);
 		return assignments.map((assignment) => {
 			const counts: Record<AssignmentStatus, number> = { not_started: 0, in_progress: 0, late: 0, done: 0 };
-			const trainees = rows
-				.filter((row) => row.assignmentId === assignment.id)
+			const trainees = (byAssignment.get(assignment.id) ?? [])
+				.map((row) => (assignment.kind === 'study_target' ? { ...row, progress: studied.get(`${assignment.id} ${row.userId}`) ?? 0 } : row))
 				.map((row) => {
 					const result = statusOf(assignment, row, now);
 					counts[result.status] += 1;

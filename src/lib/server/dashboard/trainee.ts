@@ -70,9 +70,9 @@ export async function forTrainee(
 		};
 	});
 	if (!found) return null;
-	// The model needs the cohort's deck and lessons; this trainee's entry is the one the cohort page shows too.
-	const [cohortReadiness, submissions] = await Promise.all([
-		readiness.forCohort(claims, cohortId, now, tzOffsetMinutes),
+	// This trainee's entry alone: the same figures the cohort page shows (readiness.forMember), without the others'.
+	const [traineeReadiness, submissions] = await Promise.all([
+		readiness.forMember(claims, cohortId, userId, now, tzOffsetMinutes),
 		submissionsForTrainee(claims, cohortId, userId)
 	]);
 	const byWeek = new Map(found.retention.map((row) => [row.week, row]));
@@ -89,7 +89,7 @@ export async function forTrainee(
 			return { week: window.weeks[index]!, reviews, recalled, rate: reviews > 0 ? recalled / reviews : null };
 		}),
 		mockTests: found.mockTests,
-		readiness: cohortReadiness.find((t) => t.traineeId === userId) ?? null,
+		readiness: traineeReadiness,
 		submissions
 	};
 }

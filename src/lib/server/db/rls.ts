@@ -6,10 +6,11 @@ import type { Claims, Engine, Sql } from './types';
  */
 export function runAsUser<T>(engine: Engine, claims: Claims | null, fn: (sql: Sql) => Promise<T>): Promise<T> {
 	return engine.transaction(async (sql) => {
-		await sql.query(`select set_config('request.jwt.claims', $1, true)`, [
-			JSON.stringify(claims ?? { role: 'anon' })
+		// One round trip for both (as PostgREST does): every transaction pays it, and under load round trips add up.
+		await sql.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [
+			JSON.stringify(claims ?? { role: 'anon' }),
+			claims ? 'authenticated' : 'anon'
 		]);
-		await sql.query(claims ? 'set local role authenticated' : 'set local role anon');
 		return fn(sql);
 	});
 }

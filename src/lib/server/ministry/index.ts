@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { buildView } from '$lib/ministry/view';
 import { DIMENSIONS, STATUSES, type Aggregates, type Dimension, type Filters, type MinistryView, type ParentFigures, type Status, type StatusRow } from '$lib/ministry/types';
+import { storable } from '$lib/forms/storable';
 import { withUser } from '../db';
 import type { Claims, Sql } from '../db/types';
 
 /** What the filter form sends; anything else is a clear 400, never a query. */
 export const filterShape = z.object({
-	province: z.string().trim().min(1).max(100).optional(),
+	province: z.string().trim().min(1).max(100).refine(storable).optional(),
 	center: z.uuid().optional(),
 	sector: z.enum(['caregiving', 'manufacturing', 'hospitality']).optional(),
-	destination: z.string().trim().min(1).max(40).optional(),
+	destination: z.string().trim().min(1).max(40).refine(storable).optional(),
 	departure: z.string().regex(/^(\d{4}-(0[1-9]|1[0-2])|none)$/).optional()
 });
 

@@ -14,21 +14,21 @@ export interface Viewer {
 
 export async function loadViewer(claims: Claims): Promise<Viewer | null> {
 	return withUser(claims, async (sql) => {
-		const [profile] = await sql.query<{ display_name: string; locale: Locale }>(
-			'select display_name, locale from public.profiles where id = $1',
+		// One statement: every signed-in request runs this, and each round trip to the database counts under load.
+		const [profile] = await sql.query<{ display_name: string; locale: Locale; roles: Role[] }>(
+			`select display_name, locale, array(
+				select role::text from public.center_memberships where user_id = $1
+				union select 'ministry_viewer' from public.ministry_viewers where user_id = $1
+			) as roles
+			 from public.profiles where id = $1`,
 			[claims.sub]
 		);
 		if (!profile) return null;
-		const roles = await sql.query<{ role: Role }>(
-			`select distinct role::text as role from public.center_memberships where user_id = $1
-			 union select 'ministry_viewer' from public.ministry_viewers where user_id = $1`,
-			[claims.sub]
-		);
 		return {
 			id: claims.sub,
 			displayName: profile.display_name,
 			locale: profile.locale,
-			roles: roles.map((r) => r.role)
+			roles: profile.roles
 		};
 	});
 }

@@ -1,6 +1,6 @@
 import type { TestType } from '$lib/mock-tests/blueprints';
-import { assess, READINESS_RULES, type MockTestResult, type Readiness, type ReadinessInput } from '$lib/readiness';
-import { DEFAULT_STUDY_SETTINGS, type ScheduleState, type StudySettings } from '$lib/scheduling';
+import { assess, departure, READINESS_RULES, type AssessInput, type MockTestResult, type Readiness } from '$lib/readiness';
+import { DEFAULT_STUDY_SETTINGS, recallCurve, type StudySettings } from '$lib/scheduling';
 import { DAY_MS } from '$lib/scheduling/time';
 import { withUser } from '../db';
 import type { Claims, Sql } from '../db/types';
@@ -19,6 +19,7 @@ const ATTEMPTS_PER_TRAINEE = 20;
 interface Member {
 	userId: string;
 	displayName: string;
+	sector: string;
 	targetExam: TestType;
 	departureDate: string | null;
 	desiredRetention: string | number;
@@ -35,22 +36,41 @@ export async function forCohort(claims: Claims, cohortId: string, now: Date, tzO
 	return withUser(claims, (sql) => assessCohort(sql, cohortId, now, tzOffsetMinutes));
 }
 
-/** forCohort in a transaction the caller holds; the ministry's readiness job (src/lib/server/ministry) runs it as the owner. */
-export async function assessCohort(sql: Sql, cohortId: string, now: Date, tzOffsetMinutes = 420): Promise<TraineeReadiness[]> {
+/**
+ * One trainee's entry of forCohort (the same figures), computed for that trainee alone; null when they are not in
+ * the cohort or the caller may not see it.
+ */
+export async function forMember(claims: Claims, cohortId: string, userId: string, now: Date, tzOffsetMinutes = 420): Promise<TraineeReadiness | null> {
+	const [entry] = await withUser(claims, (sql) => assessCohort(sql, cohortId, now, tzOffsetMinutes, userId));
+	return entry ?? null;
+}
+
+/**
+ * forCohort in a transaction the caller holds; the ministry's readiness job (src/lib/server/ministry) runs it as
+ * the owner. With onlyUserId, just that trainee (each trainee's assessment depends only on their own rows and the
+ * cohort's).
+ */
+export async function assessCohort(sql: Sql, cohortId: string, now: Date, tzOffsetMinutes = 420, onlyUserId?: string): Promise<TraineeReadiness[]> {
 	const windowDays = READINESS_RULES.activity.windowDays;
+	const only = onlyUserId === undefined ? '' : 'and m.user_id = $2';
+	const onlyParam = onlyUserId === undefined ? [] : [onlyUserId];
 	const members = await sql.query<Member>(
-		`select m.user_id as "userId", p.display_name as "displayName", c.target_exam as "targetExam",
+		`select m.user_id as "userId", p.display_name as "displayName", c.sector, c.target_exam as "targetExam",
 			to_char(c.departure_date, 'YYYY-MM-DD') as "departureDate", c.desired_retention as "desiredRetention",
 			sp.fsrs_weights as weights
 		 from public.cohorts c
 		 join public.cohort_members m on m.cohort_id = c.id
 		 join public.profiles p on p.id = m.user_id
 		 left join public.study_preferences sp on sp.user_id = m.user_id
-		 where c.id = $1
+		 where c.id = $1 ${only}
 		 order by p.display_name, m.user_id`,
-		[cohortId]
+		[cohortId, ...onlyParam]
 	);
 	if (members.length === 0) return [];
+	// The statements below start from these trainees (an array of ids) rather than joining cohort_members again: its
+	// row-level policy calls a function per row, in every statement. Each trainee's own rows are still read under
+	// their tables' policies.
+	const ids = members.map((member) => member.userId);
 
 	// One statement at a time: a pg client runs one query at a time anyway.
 	// The latest submitted attempts at the cohort's exam, per trainee, by test_attempts(user_id, started_at).
@@ -58,29 +78,16 @@ export async function assessCohort(sql: Sql, cohortId: string, now: Date, tzOffs
 		`select m.user_id as "userId", a.test,
 			to_char(a.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "submittedAt",
 			a.practice, (a.score ->> 'passProbability')::float8 as "passProbability", (a.score ->> 'passed')::boolean as passed
-		 from public.cohorts c
-		 join public.cohort_members m on m.cohort_id = c.id
+		 from unnest($2::uuid[]) as m(user_id)
 		 cross join lateral (
 			select t.test, t.submitted_at, t.practice, t.score from public.test_attempts t
-			where t.user_id = m.user_id and t.test = c.target_exam and t.submitted_at is not null and t.score is not null
+			where t.user_id = m.user_id and t.test = $1 and t.submitted_at is not null and t.score is not null
 			order by t.started_at desc limit ${ATTEMPTS_PER_TRAINEE}
-		 ) a
-		 where c.id = $1`,
-		[cohortId]
+		 ) a`,
+		[members[0]!.targetExam, ids]
 	);
-	// Schedules of the trainees' deck cards that belong to the cohort's sector track.
-	const deck = await sql.query<{ userId: string; schedule: ScheduleState | null }>(
-		`select d.user_id as "userId", d.schedule
-		 from public.cohorts c
-		 join public.cohort_members m on m.cohort_id = c.id
-		 join public.deck_cards d on d.user_id = m.user_id
-		 join public.content_cards cc on cc.id = d.card_id and cc.retired_at is null
-		 join public.content_lessons l on l.id = cc.lesson_id
-		 join public.content_units u on u.id = l.unit_id
-		 join public.content_tracks t on t.id = u.track_id and t.sector = c.sector
-		 where c.id = $1`,
-		[cohortId]
-	);
+	const trip = departure(members[0]!.departureDate, now);
+	const deck = await deckRecall(sql, members, trip.projectAt);
 	// How many cards the sector core deck has: a card not yet in a trainee's deck counts as never studied.
 	const coreSize = await sql.query<{ n: number }>(
 		`select count(*)::int as n
@@ -105,41 +112,46 @@ export async function assessCohort(sql: Sql, cohortId: string, now: Date, tzOffs
 		 from modules
 		 union all
 		 select m.user_id, (count(*) filter (where mo.culture))::int, (count(*) filter (where mo.protection))::int
-		 from public.cohort_members m
+		 from unnest($1::uuid[]) as m(user_id)
 		 join public.lesson_completions lc on lc.user_id = m.user_id
 		 join modules mo on mo.id = lc.lesson_id
-		 where m.cohort_id = $1
 		 group by m.user_id`,
-		[cohortId, WORKPLACE_TRACK]
+		[ids, WORKPLACE_TRACK]
 	);
-	// Reviews over the last windowDays local days, by review_logs(user_id, reviewed_at).
+	// Reviews over the last windowDays local days, by review_logs(user_id, reviewed_at): a range per trainee (as a
+	// lateral aggregate, so the planner cannot trade it for a scan of the whole log when the cohort is most of it).
 	const activity = await sql.query<{ userId: string; days: number; reviews: number; minutes: number }>(
-		`select m.user_id as "userId",
-			count(distinct ((r.reviewed_at at time zone 'UTC') + make_interval(mins => $2))::date)::int as days,
-			count(*)::int as reviews, round(sum(r.duration_ms) / 60000.0)::int as minutes
-		 from public.cohort_members m
-		 join public.review_logs r on r.user_id = m.user_id and r.reviewed_at >= $3 and r.reviewed_at <= $4
-		 where m.cohort_id = $1
-		 group by m.user_id`,
-		[cohortId, tzOffsetMinutes, windowStart(now, tzOffsetMinutes, windowDays).toISOString(), now.toISOString()]
+		`select m.user_id as "userId", a.days, a.reviews, a.minutes
+		 from unnest($1::uuid[]) as m(user_id)
+		 cross join lateral (
+			select count(distinct ((r.reviewed_at at time zone 'UTC') + make_interval(mins => $2))::date)::int as days,
+				count(*)::int as reviews, round(sum(r.duration_ms) / 60000.0)::int as minutes
+			from public.review_logs r
+			where r.user_id = m.user_id and r.reviewed_at >= $3 and r.reviewed_at <= $4
+		 ) a
+		 where a.reviews > 0`,
+		[ids, tzOffsetMinutes, windowStart(now, tzOffsetMinutes, windowDays).toISOString(), now.toISOString()]
 	);
 
 	const available = lessons.find((row) => row.userId === null);
 	const coreCards = coreSize[0]?.n ?? 0;
-	const decks = groupBy(deck);
+	const decks = new Map(deck.map((row) => [row.userId, row]));
 	const tests = groupBy(attempts);
 	const done = new Map(lessons.map((row) => [row.userId, row]));
 	const studied = new Map(activity.map((row) => [row.userId, row]));
 	return members.map((member) => {
-		const schedules = (decks.get(member.userId) ?? []).map((row) => row.schedule);
+		const cards = decks.get(member.userId);
 		const completed = done.get(member.userId);
 		const active = studied.get(member.userId);
-		const input: ReadinessInput = {
+		const input: AssessInput = {
 			cohort: { targetExam: member.targetExam, departureDate: member.departureDate },
 			mockTests: (tests.get(member.userId) ?? []).map(toResult),
+			// Core cards not yet in the deck count as never studied (0), as in the card-by-card model.
 			coreDeck: {
-				schedules: [...schedules, ...Array<null>(Math.max(0, coreCards - schedules.length)).fill(null)],
-				settings: settingsFor(member)
+				projectedAt: trip.projectAt.toISOString(),
+				recallSum: cards?.recallSum ?? 0,
+				studied: cards?.studied ?? 0,
+				of: Math.max(coreCards, cards?.cards ?? 0)
 			},
 			lessons: {
 				culture: { done: completed?.culture ?? 0, available: available?.culture ?? 0 },
@@ -175,4 +187,57 @@ function settingsFor(member: Member): StudySettings {
 		desiredRetention: Number(member.desiredRetention ?? DEFAULT_STUDY_SETTINGS.desiredRetention),
 		...(member.weights ? { weights: member.weights } : {})
 	};
+}
+
+type DeckRow = { userId: string; cards: number; studied: number; recallSum: number };
+
+/**
+ * The core deck's projected recall, summed per trainee in the database: 200 rows instead of every schedule (60,000
+ * for a cohort of 200, which took most of the dashboard's time to fetch and parse). Each card adds exactly what
+ * retrievability() in src/lib/scheduling gives it — ts-fsrs's forgetting_curve, round8((1 + factor·t/S)^decay),
+ * t the days from its last review to the projection date (whole milliseconds over 86,400,000, as in JavaScript) —
+ * with decay and factor from ts-fsrs itself for each trainee's weights (fitted weights have their own decay); a
+ * card never studied (no schedule, New, no last review) adds 0. The SQL is private.deck_recall_compute (migration
+ * 20261124001800), which reads the deck's stability, fsrs_state and last_reviewed_at: a trigger keeps them equal to
+ * the schedule. tests/db/readiness-recall.test.ts holds the sums to the TypeScript model's.
+ *
+ * Sums are kept in deck_recall_sums, each for the projection date and curve it was computed for, and deleted
+ * whenever the trainee's deck or the curriculum changes: a kept sum is exactly what computing it now would give.
+ * Those not kept are computed and kept by public.refresh_deck_recall for the people the caller may see; whatever is
+ * still missing (the readiness job runs as the owner, whom that rule shows no one) is computed directly.
+ */
+async function deckRecall(sql: Sql, members: Member[], at: Date): Promise<DeckRow[]> {
+	const sector = members[0]!.sector;
+	const atMs = at.getTime();
+	const curves = new Map(members.map((member) => [member.userId, recallCurve(settingsFor(member))]));
+	const args = (ids: string[]) => [ids, ids.map((id) => curves.get(id)!.decay), ids.map((id) => curves.get(id)!.factor)];
+	const kept = (ids: string[]) =>
+		sql.query<DeckRow>(
+			`select r.user_id as "userId", r.cards, r.studied, r.recall_sum as "recallSum"
+			 from unnest($1::uuid[], $2::float8[], $3::float8[]) as k(user_id, decay, factor)
+			 join public.deck_recall_sums r on r.user_id = k.user_id and r.sector = $4
+				and r.projected_at = to_timestamp($5::float8 / 1000) and r.decay = k.decay and r.factor = k.factor`,
+			[...args(ids), sector, atMs]
+		);
+	const missing = (rows: DeckRow[], ids: string[]) => {
+		const found = new Set(rows.map((row) => row.userId));
+		return ids.filter((id) => !found.has(id));
+	};
+	const rows = await kept([...curves.keys()]);
+	let left = missing(rows, [...curves.keys()]);
+	if (left.length > 0) {
+		await sql.query('select public.refresh_deck_recall($1, $2, $3, $4, $5)', [sector, atMs, ...args(left)]);
+		const refreshed = await kept(left);
+		rows.push(...refreshed);
+		left = missing(refreshed, left);
+	}
+	if (left.length > 0) {
+		rows.push(
+			...(await sql.query<DeckRow>(
+				`select user_id as "userId", cards, studied, recall_sum as "recallSum" from private.deck_recall_compute($1, $2, $3, $4, $5)`,
+				[sector, atMs, ...args(left)]
+			))
+		);
+	}
+	return rows;
 }

@@ -12,7 +12,7 @@ export const batchShape = z.object({ reviews: z.array(z.unknown()).min(1).max(MA
 export function reviewShape(now: Date) {
 	return z.strictObject({
 		id: z.uuid(),
-		cardId: z.string().min(1).max(100),
+		cardId: z.string().min(1).max(100).refine((id) => !id.includes('\u0000'), 'not a card id'),
 		rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
 		reviewedAt: z.iso
 			.datetime({ offset: true })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { workTaskStatus, type AssignmentStatus } from '$lib/assignments/status';
 import { AUDIO_MAX_BYTES, checkAudio, type AudioType } from '$lib/work-tasks/audio';
 import { checkScores, COMMENT_MAX_CHARS, totalOf, WRITTEN_MAX_CHARS, type Rubric, type Scores, type WorkMode } from '$lib/work-tasks/rubric';
+import { storable } from '$lib/forms/storable';
 import { withUser } from '../db';
 import type { Claims, Sql } from '../db/types';
 import { newRecordingKey, recordings } from '../storage';
@@ -87,7 +88,7 @@ export async function forTrainee(claims: Claims, assignmentId: string, now = new
 
 const isDenied = (error: unknown) => (error as { code?: string } | null)?.code === '42501';
 
-const writtenText = z.string().trim().min(1).max(WRITTEN_MAX_CHARS);
+const writtenText = z.string().trim().min(1).max(WRITTEN_MAX_CHARS).refine(storable);
 
 /** Hands in a written version. Refused (nothing stored) unless it is 1–4000 characters for a written task of the trainee's cohort. */
 export async function submitWritten(claims: Claims, assignmentId: string, text: unknown): Promise<SubmitResult> {
@@ -159,7 +160,7 @@ export async function forReview(claims: Claims, submissionId: string) {
 	});
 }
 
-const commentText = z.string().trim().max(COMMENT_MAX_CHARS);
+const commentText = z.string().trim().max(COMMENT_MAX_CHARS).refine(storable);
 
 /** Saves (or changes) the scores and comment on a version. Scores must fit the task's rubric; staff only (RLS). */
 export async function saveFeedback(claims: Claims, submissionId: string, rawScores: Record<string, unknown>, rawComment: unknown): Promise<{ saved: true } | { error: string }> {

@@ -25,7 +25,8 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
-const limitForm = z.object({ newCardsPerDay: z.coerce.number().int().min(0).max(100) });
+// A missing or empty field must not read as 0 (Number('') is 0).
+const limitForm = z.object({ newCardsPerDay: z.string().trim().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(0).max(100)) });
 
 export const actions = {
 	limit: async (event) => {

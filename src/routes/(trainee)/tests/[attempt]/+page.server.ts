@@ -17,8 +17,10 @@ export const load = (async (event) => {
 export const actions = {
 	submit: async (event) => {
 		const { claims } = await requireRole(event, ['trainee']);
+		if (!z.uuid().safeParse(event.params.attempt).success) error(404, 'not found');
 		const data = await event.request.formData();
-		const position = z.coerce.number().int().min(0).max(10).safeParse(data.get('position'));
+		// A missing field must not read as section 0 (Number(null) is 0).
+		const position = z.string().regex(/^\d{1,2}$/).transform(Number).pipe(z.number().int().min(0).max(10)).safeParse(data.get('position'));
 		if (!position.success) error(400, 'which section?');
 		try {
 			await attempts.closeSection(claims, event.params.attempt, position.data);

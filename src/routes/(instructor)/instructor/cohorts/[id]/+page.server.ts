@@ -47,6 +47,8 @@ export const actions = {
 		const opensAt = toInstant(parsed.data.opensAt, parsed.data.tz);
 		const closesAt = toInstant(parsed.data.closesAt, parsed.data.tz);
 		if (closesAt <= opensAt) return fail(400, { assignError: 'assign_bad_window' });
+		// Row-level security refuses a cohort this person does not teach or administer.
+		if (!(await cohorts.get(claims, event.params.id))) error(404, 'not found');
 		await assignments.assign(claims, event.params.id, parsed.data.test, opensAt, closesAt);
 		return { assigned: true };
 	},

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import * as curriculum from '$lib/server/curriculum';
@@ -10,10 +11,14 @@ export const load = (async (event) => {
 	return { lesson };
 }) satisfies PageServerLoad;
 
+// Content ids are short slugs; anything else (e.g. a NUL the database cannot even compare) is no lesson.
+const lessonId = z.string().max(120).regex(/^[\w.-]+$/);
+
 export const actions = {
 	complete: async (event) => {
 		const { claims } = await requireRole(event, ['trainee']);
-		const done = await curriculum.completeLesson(claims, event.params.id);
+		const id = lessonId.safeParse(event.params.id);
+		const done = id.success ? await curriculum.completeLesson(claims, id.data) : null;
 		if (!done) error(404, 'not found');
 		redirect(303, `/learn/${done.trackId}?added=${done.added}`);
 	}

@@ -5,7 +5,7 @@ import { requireApiRole } from '$lib/server/auth/guard';
 import { AttemptError, saveAnswer } from '$lib/server/mock-tests/attempts';
 
 const answer = z.strictObject({
-	itemId: z.string().min(1).max(100),
+	itemId: z.string().min(1).max(100).regex(/^[\w.:-]+$/),
 	section: z.number().int().min(0).max(10),
 	choice: z.number().int().min(0).max(3)
 });
