@@ -1,15 +1,9 @@
-import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { commonMessage } from './common';
 
-/** A message without parameters, chosen at run time (form error keys, sector and exam labels). */
-export function message(key: string): string {
-	const fn = (m as unknown as Record<string, (() => string) | undefined>)[key];
-	return fn ? fn() : key;
-}
-
-export const sectorLabel = (sector: string) => message(`sector_${sector}`);
-export const examLabel = (exam: string) => message(`exam_${exam}`);
-export const roleLabel = (role: string) => message(`role_${role}`);
+export const sectorLabel = (sector: string) => commonMessage(`sector_${sector}`);
+export const examLabel = (exam: string) => commonMessage(`exam_${exam}`);
+export const roleLabel = (role: string) => commonMessage(`role_${role}`);
 
 const intlLocale = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' } as const;
 const dateFormats: Partial<Record<keyof typeof intlLocale, Intl.DateTimeFormat>> = {};
@@ -30,7 +24,7 @@ export function localized(text: { id: string; en: string; ja?: string }): string
 	return locale === 'en' ? text.en : text.id;
 }
 
-export const registerLabel = (register: string) => message(`register_${register.replace('-', '_')}`);
+export const registerLabel = (register: string) => commonMessage(`register_${register.replace('-', '_')}`);
 
 /** A translation of a Japanese sentence: Indonesian, or English for English and Japanese readers. */
 export const translation = (text: { id: string; en: string }) => localized({ id: text.id, en: text.en });

@@ -1,7 +1,8 @@
 import { assignmentLabel } from '$lib/assignments/label';
 import { assignmentStatuses } from '$lib/assignments/status';
 import type { CsvTable } from '$lib/dashboard/csv';
-import { examLabel, message } from '$lib/i18n';
+import { examLabel } from '$lib/i18n';
+import { message } from '$lib/i18n/any';
 import { levelLabel, reasonText } from '$lib/i18n/readiness';
 import { m } from '$lib/paraglide/messages.js';
 import { localDay } from '$lib/progress/days';
